@@ -1,0 +1,478 @@
+//! The front-matter schema of each collection: what may be written, and the checks that make an
+//! entry trustworthy (fixed vocabularies, dates, sources, quiz answers).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The fixed `bidang` vocabulary: (slug for URLs and facets, label as written in content).
+const BIDANG: [(&str, &str); 8] = [
+    ("ekonomi-dan-usaha-bersama", "ekonomi dan usaha bersama"),
+    ("sosial-kemasyarakatan", "sosial kemasyarakatan"),
+    ("budaya", "budaya"),
+    ("lingkungan-hidup", "lingkungan hidup"),
+    ("pelayanan-publik", "pelayanan publik"),
+    ("infrastruktur", "infrastruktur"),
+    ("keamanan-dan-ketertiban", "keamanan dan ketertiban"),
+    ("pemberdayaan-masyarakat", "pemberdayaan masyarakat"),
+];
+
+/// One value of the fixed `bidang` vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Bidang(usize);
+
+impl Bidang {
+    pub fn semua() -> impl Iterator<Item = Bidang> {
+        (0..BIDANG.len()).map(Bidang)
+    }
+    pub fn slug(self) -> &'static str {
+        BIDANG[self.0].0
+    }
+    pub fn label(self) -> &'static str {
+        BIDANG[self.0].1
+    }
+    pub fn dari_label(label: &str) -> Option<Bidang> {
+        let label = label.trim().to_lowercase();
+        BIDANG.iter().position(|(_, l)| *l == label).map(Bidang)
+    }
+    pub fn dari_slug(slug: &str) -> Option<Bidang> {
+        BIDANG.iter().position(|(s, _)| *s == slug).map(Bidang)
+    }
+    pub fn daftar_label() -> String {
+        BIDANG.map(|(_, l)| l).join(", ")
+    }
+}
+
+impl Serialize for Bidang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("slug", self.slug())?;
+        m.serialize_entry("label", self.label())?;
+        m.end()
+    }
+}
+
+/// The four stages of kerja sama desa, in order.
+pub const TAHAP: [(&str, &str); 4] = [
+    ("persiapan", "Persiapan"),
+    ("penawaran", "Penawaran"),
+    ("perjanjian", "Penyusunan perjanjian"),
+    ("pelaksanaan", "Pelaksanaan dan pelaporan"),
+];
+
+pub const STATUS: [&str; 2] = ["berlaku", "tidak berlaku"];
+pub const JENIS_KERJA_SAMA: [&str; 2] = ["antar-desa", "pihak-ketiga"];
+
+/// Accepts `sumber: https://…` as well as a list of URLs.
+fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum SatuAtauBanyak {
+        Satu(String),
+        Banyak(Vec<String>),
+    }
+    Ok(match SatuAtauBanyak::deserialize(d)? {
+        SatuAtauBanyak::Satu(s) => vec![s],
+        SatuAtauBanyak::Banyak(v) => v,
+    })
+}
+
+/// Accepts `nomor: 6` as well as `nomor: "6"`, since numbers such as "01" or "2/PMK.07" exist.
+fn teks_atau_angka<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum TeksAtauAngka {
+        Teks(String),
+        Angka(u64),
+    }
+    Ok(match TeksAtauAngka::deserialize(d)? {
+        TeksAtauAngka::Teks(s) => s,
+        TeksAtauAngka::Angka(n) => n.to_string(),
+    })
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasalKunci {
+    #[serde(deserialize_with = "teks_atau_angka")]
+    pub pasal: String,
+    #[serde(default)]
+    pub ayat: Option<String>,
+    pub ringkasan: String,
+}
+
+/// A legal basis; keys after the JDIHN metadata standard (Permenkumham 8/2019).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulasi {
+    pub judul: String,
+    pub bentuk: String,
+    pub singkatan_bentuk: String,
+    #[serde(deserialize_with = "teks_atau_angka")]
+    pub nomor: String,
+    pub tahun: u16,
+    pub tentang: String,
+    pub teu_badan: String,
+    #[serde(default)]
+    pub tanggal_penetapan: Option<String>,
+    #[serde(default)]
+    pub tanggal_pengundangan: Option<String>,
+    pub status: String,
+    #[serde(default)]
+    pub mengubah: Vec<String>,
+    #[serde(default)]
+    pub diubah_dengan: Vec<String>,
+    #[serde(default)]
+    pub mencabut: Vec<String>,
+    #[serde(default)]
+    pub dicabut_dengan: Vec<String>,
+    #[serde(default)]
+    pub subjek: Vec<String>,
+    #[serde(default)]
+    pub bidang: Vec<String>,
+    #[serde(default)]
+    pub pasal_kunci: Vec<PasalKunci>,
+    #[serde(deserialize_with = "satu_atau_banyak")]
+    pub sumber: Vec<String>,
+    #[serde(default)]
+    pub catatan: Option<String>,
+}
+
+impl Regulasi {
+    pub const KUNCI: &[&str] = &[
+        "judul",
+        "bentuk",
+        "singkatan_bentuk",
+        "nomor",
+        "tahun",
+        "tentang",
+        "teu_badan",
+        "tanggal_penetapan",
+        "tanggal_pengundangan",
+        "status",
+        "mengubah",
+        "diubah_dengan",
+        "mencabut",
+        "dicabut_dengan",
+        "subjek",
+        "bidang",
+        "pasal_kunci",
+        "sumber",
+        "catatan",
+    ];
+    pub const WAJIB: &[&str] = &[
+        "judul",
+        "bentuk",
+        "singkatan_bentuk",
+        "nomor",
+        "tahun",
+        "tentang",
+        "teu_badan",
+        "status",
+        "sumber",
+    ];
+
+    /// The id of this regulation in the full-text corpus (`uu-6-2014`), when it is a kind the
+    /// corpus holds.
+    pub fn id_korpus(&self) -> Option<String> {
+        let bentuk = match self.singkatan_bentuk.trim().to_lowercase().as_str() {
+            "uu" => "uu",
+            "pp" => "pp",
+            "perppu" => "perppu",
+            _ => return None,
+        };
+        Some(format!("{bentuk}-{}-{}", self.nomor.trim(), self.tahun))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lokasi {
+    #[serde(default)]
+    pub desa: Vec<String>,
+    #[serde(default)]
+    pub kecamatan: Option<String>,
+    #[serde(default)]
+    pub kabupaten: Option<String>,
+    #[serde(default)]
+    pub provinsi: Option<String>,
+}
+
+impl Lokasi {
+    /// "Desa A, Desa B, Kecamatan X, Kabupaten Y, Provinsi" as one line.
+    pub fn ringkas(&self) -> String {
+        let mut bagian: Vec<String> = Vec::new();
+        if !self.desa.is_empty() {
+            bagian.push(self.desa.join(", "));
+        }
+        for b in [&self.kecamatan, &self.kabupaten, &self.provinsi]
+            .into_iter()
+            .flatten()
+        {
+            bagian.push(b.clone());
+        }
+        bagian.join(" — ")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudiKasus {
+    pub judul: String,
+    pub lokasi: Lokasi,
+    pub jenis_kerja_sama: String,
+    #[serde(default)]
+    pub bidang: Vec<String>,
+    #[serde(default)]
+    pub tahun: Option<u16>,
+    #[serde(default)]
+    pub mitra: Vec<String>,
+    pub hasil: String,
+    #[serde(default)]
+    pub pelajaran: Option<String>,
+    #[serde(default)]
+    pub regulasi: Vec<String>,
+    #[serde(deserialize_with = "satu_atau_banyak")]
+    pub sumber: Vec<String>,
+    #[serde(default)]
+    pub catatan: Option<String>,
+}
+
+impl StudiKasus {
+    pub const KUNCI: &[&str] = &[
+        "judul",
+        "lokasi",
+        "jenis_kerja_sama",
+        "bidang",
+        "tahun",
+        "mitra",
+        "hasil",
+        "pelajaran",
+        "regulasi",
+        "sumber",
+        "catatan",
+    ];
+    pub const WAJIB: &[&str] = &[
+        "judul",
+        "lokasi",
+        "jenis_kerja_sama",
+        "bidang",
+        "hasil",
+        "sumber",
+    ];
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Templat {
+    pub judul: String,
+    pub tahap: String,
+    #[serde(default)]
+    pub dasar_hukum: Vec<String>,
+    #[serde(default)]
+    pub bidang: Vec<String>,
+    pub panduan: String,
+    #[serde(default)]
+    pub catatan: Option<String>,
+}
+
+impl Templat {
+    pub const KUNCI: &[&str] = &[
+        "judul",
+        "tahap",
+        "dasar_hukum",
+        "bidang",
+        "panduan",
+        "catatan",
+    ];
+    pub const WAJIB: &[&str] = &["judul", "tahap", "panduan"];
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Soal {
+    pub pertanyaan: String,
+    #[serde(default)]
+    pub pilihan: Vec<String>,
+    pub jawaban: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Materi {
+    pub judul: String,
+    pub urutan: u16,
+    /// Minutes.
+    pub durasi: u16,
+    pub tujuan: Vec<String>,
+    #[serde(default)]
+    pub pertanyaan_diskusi: Vec<String>,
+    pub kuis: Vec<Soal>,
+    #[serde(default)]
+    pub regulasi: Vec<String>,
+    #[serde(default)]
+    pub studi_kasus: Vec<String>,
+    #[serde(default)]
+    pub bidang: Vec<String>,
+    #[serde(default)]
+    pub catatan: Option<String>,
+}
+
+impl Materi {
+    pub const KUNCI: &[&str] = &[
+        "judul",
+        "urutan",
+        "durasi",
+        "tujuan",
+        "pertanyaan_diskusi",
+        "kuis",
+        "regulasi",
+        "studi_kasus",
+        "bidang",
+        "catatan",
+    ];
+    pub const WAJIB: &[&str] = &["judul", "urutan", "durasi", "tujuan", "kuis"];
+}
+
+/// One glossary term (`content/istilah.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Istilah {
+    pub istilah: String,
+    #[serde(default)]
+    pub kepanjangan: Option<String>,
+    pub definisi: String,
+    #[serde(default, deserialize_with = "satu_atau_banyak_opsional")]
+    pub sumber: Vec<String>,
+}
+
+fn satu_atau_banyak_opsional<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    satu_atau_banyak(d)
+}
+
+/// A `YYYY-MM-DD` date that exists in the calendar.
+pub fn tanggal_sah(s: &str) -> bool {
+    let b: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = b.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let hari = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if kabisat => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=hari).contains(&d)
+}
+
+pub fn url_sah(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > 10
+        && !s.contains(char::is_whitespace)
+}
+
+/// serde's English messages, said in Indonesian.
+pub fn terjemahkan_serde(pesan: &str) -> String {
+    let pesan = pesan.split(" at line ").next().unwrap_or(pesan);
+    let ganti = |s: &str| -> String {
+        s.replace("a sequence", "daftar")
+            .replace("a string", "teks")
+            .replace("a map", "pemetaan (kunci: nilai)")
+            .replace("struct ", "")
+            .replace("u16", "bilangan bulat")
+            .replace("u32", "bilangan bulat")
+            .replace("u64", "bilangan bulat")
+            .replace("integer", "bilangan")
+            .replace("floating point", "pecahan")
+            .replace("boolean", "ya/tidak")
+            .replace("unit value", "kosong")
+            .replace("sequence", "daftar")
+            .replace("map", "pemetaan")
+            .replace("string", "teks")
+            .replace(
+                "data did not match any variant of untagged enum SatuAtauBanyak",
+                "harus teks atau daftar teks",
+            )
+            .replace(
+                "data did not match any variant of untagged enum TeksAtauAngka",
+                "harus teks atau bilangan",
+            )
+    };
+    if let Some(sisa) = pesan.strip_prefix("missing field ") {
+        return format!("kolom wajib {} belum diisi", sisa.trim());
+    }
+    if let Some(sisa) = pesan.strip_prefix("unknown field ") {
+        let (nama, _) = sisa.split_once(',').unwrap_or((sisa, ""));
+        return format!("kolom {nama} tidak dikenal");
+    }
+    if let Some(sisa) = pesan.strip_prefix("invalid type: ") {
+        let (ada, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
+        return format!(
+            "jenis nilai salah: {}, seharusnya {}",
+            ganti(ada),
+            ganti(harus)
+        );
+    }
+    if let Some(sisa) = pesan.strip_prefix("invalid value: ") {
+        let (ada, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
+        return format!(
+            "nilai tidak sah: {}, seharusnya {}",
+            ganti(ada),
+            ganti(harus)
+        );
+    }
+    format!("YAML tidak dapat dibaca: {}", ganti(pesan))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidang_vocabulary_round_trips() {
+        for b in Bidang::semua() {
+            assert_eq!(Bidang::dari_label(b.label()), Some(b));
+            assert_eq!(Bidang::dari_slug(b.slug()), Some(b));
+        }
+        assert_eq!(Bidang::dari_label("Pariwisata"), None);
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(tanggal_sah("2014-01-15"));
+        assert!(tanggal_sah("2024-02-29"));
+        assert!(!tanggal_sah("2023-02-29"));
+        assert!(!tanggal_sah("15-01-2014"));
+        assert!(!tanggal_sah("2014-13-01"));
+    }
+
+    #[test]
+    fn serde_messages_are_indonesian() {
+        assert_eq!(
+            terjemahkan_serde("missing field `judul`"),
+            "kolom wajib `judul` belum diisi"
+        );
+        assert_eq!(
+            terjemahkan_serde("invalid type: string \"x\", expected u16"),
+            "jenis nilai salah: teks \"x\", seharusnya bilangan bulat"
+        );
+    }
+
+    #[test]
+    fn corpus_id_only_for_kinds_in_the_corpus() {
+        let r: Regulasi = serde_yaml::from_str(
+            "judul: x\nbentuk: Undang-Undang\nsingkatan_bentuk: UU\nnomor: 6\ntahun: 2014\n\
+             tentang: Desa\nteu_badan: x\nstatus: berlaku\nsumber: https://example.org/a\n",
+        )
+        .expect("valid");
+        assert_eq!(r.id_korpus().as_deref(), Some("uu-6-2014"));
+    }
+}

@@ -1,0 +1,406 @@
+//! Full texts of national regulations (the shape of `shared/corpus/peraturan/`): one plain-text
+//! Markdown file per regulation, `uu/2014/6.md`, whose first line is the title block. Each file is
+//! split into its opening, its articles (with BAB and Bagian as context) and its explanation.
+//! OCR noise is expected: a file that cannot be read as a regulation is reported, never fatal.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One regulation from the corpus.
+#[derive(Debug, Clone)]
+pub struct Peraturan {
+    /// `uu-6-2014`
+    pub id: String,
+    /// `Undang-Undang`
+    pub bentuk: String,
+    /// `UU`
+    pub singkatan: String,
+    pub nomor: String,
+    pub tahun: u16,
+    pub tentang: String,
+    /// Title block, Menimbang, Mengingat: everything before the first Pasal.
+    pub pembukaan: String,
+    pub pasal: Vec<Pasal>,
+    /// Closing formula and the Penjelasan, when present.
+    pub penjelasan: Option<String>,
+}
+
+impl Peraturan {
+    /// "Undang-Undang Nomor 6 Tahun 2014 tentang Desa"
+    pub fn judul(&self) -> String {
+        format!(
+            "{} Nomor {} Tahun {} tentang {}",
+            self.bentuk, self.nomor, self.tahun, self.tentang
+        )
+    }
+
+    /// "UU 6/2014"
+    pub fn singkat(&self) -> String {
+        format!("{} {}/{}", self.singkatan, self.nomor, self.tahun)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Pasal {
+    /// `92`, `18A`
+    pub nomor: String,
+    /// Unique within the regulation: `pasal-92`, or `pasal-92-2` when the number repeats (as in
+    /// laws that amend others and quote their articles).
+    pub anchor: String,
+    /// `BAB XI Kerja Sama Desa › Bagian Kesatu Kerja Sama antar-Desa`
+    pub konteks: String,
+    pub teks: String,
+}
+
+/// A corpus file that was skipped, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {pesan}", path.display())]
+pub struct GagalBaca {
+    pub path: PathBuf,
+    pub pesan: String,
+}
+
+/// Regulation files under `dir`, sorted, so imports are reproducible.
+pub fn daftar_berkas(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn jalan(d: &Path, keluar: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(d)? {
+            let p = e?.path();
+            if p.is_dir() {
+                jalan(&p, keluar)?;
+            } else if p.extension().is_some_and(|x| x == "md") {
+                keluar.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut v = Vec::new();
+    jalan(dir, &mut v)?;
+    v.sort();
+    Ok(v)
+}
+
+const BENTUK: &[(&str, &str, &str, &str)] = &[
+    // (as written in the title, name, abbreviation, id prefix / folder)
+    (
+        "PERATURAN PEMERINTAH PENGGANTI UNDANG-UNDANG",
+        "Peraturan Pemerintah Pengganti Undang-Undang",
+        "Perppu",
+        "perppu",
+    ),
+    ("UNDANG-UNDANG", "Undang-Undang", "UU", "uu"),
+    ("PERATURAN PEMERINTAH", "Peraturan Pemerintah", "PP", "pp"),
+    (
+        "PERATURAN MENTERI KEUANGAN",
+        "Peraturan Menteri Keuangan",
+        "PMK",
+        "permenkeu",
+    ),
+    (
+        "PERATURAN PRESIDEN",
+        "Peraturan Presiden",
+        "Perpres",
+        "perpres",
+    ),
+];
+
+static RE_NOMOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"NOMOR\s*:?\s*([0-9OoIl]{1,4}[A-Z]?)\b").expect("valid regex"));
+static RE_TAHUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"TAHUN\s+([12][0-9Oo]{3})\b").expect("valid regex"));
+static RE_PASAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\s*$").expect("valid regex"));
+static RE_BAB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^BAB\s+[IVXLCDM]+\b").expect("valid regex"));
+static RE_BAGIAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(Bagian|Paragraf)\s+(Ke\w+|\d+)\b").expect("valid regex"));
+
+/// Digits as OCR sometimes reads them: `2O2O` for 2020.
+fn angka_ocr(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'I' | 'l' => '1',
+            c => c,
+        })
+        .collect()
+}
+
+const KATA_KECIL: &[&str] = &[
+    "dan", "atau", "tentang", "di", "ke", "dari", "yang", "untuk", "dengan", "atas", "serta",
+    "dalam", "pada", "terhadap", "bagi", "oleh", "sebagai", "antara", "melalui", "nomor", "tahun",
+];
+
+/// "PERATURAN PELAKSANAAN UNDANG-UNDANG NOMOR 6 TAHUN 2014 TENTANG DESA" in title case.
+fn huruf_judul(s: &str) -> String {
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, kata)| {
+            let kecil = kata.to_lowercase();
+            if i > 0 && KATA_KECIL.contains(&kecil.as_str()) {
+                return kecil;
+            }
+            kecil
+                .split('-')
+                .map(|b| {
+                    let mut c = b.chars();
+                    match c.next() {
+                        Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                        None => String::new(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What follows the first TENTANG of the title, up to where the title block ends.
+fn tentang(judul: &str) -> Option<String> {
+    let mulai = judul.find("TENTANG")? + "TENTANG".len();
+    let mut sisa = &judul[mulai..];
+    for batas in [
+        "DENGAN RAHMAT",
+        "Dengan Rahmat",
+        "Presiden Republik",
+        "PRESIDEN REPUBLIK",
+        "Menimbang",
+        "MENIMBANG",
+        " UNDANG-UNDANG REPUBLIK",
+        " PERATURAN PEMERINTAH REPUBLIK",
+    ] {
+        if let Some(i) = sisa.find(batas) {
+            sisa = &sisa[..i];
+        }
+    }
+    let mut t: String = sisa.trim().trim_end_matches([',', '.', ';']).to_string();
+    if t.chars().count() > 250 {
+        let potong: String = t.chars().take(250).collect();
+        t = match potong.rfind(' ') {
+            Some(i) => format!("{}…", &potong[..i]),
+            None => potong,
+        };
+    }
+    (!t.is_empty()).then(|| huruf_judul(&t))
+}
+
+/// Identity from the path: `uu/2014/6.md` → ("uu", "6", 2014).
+fn identitas_path(rel: &Path) -> Option<(String, String, u16)> {
+    let bagian: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    let [.., jenis, tahun, berkas] = bagian.as_slice() else {
+        return None;
+    };
+    let nomor = berkas.strip_suffix(".md")?;
+    let tahun = tahun.parse().ok()?;
+    nomor
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric())
+        .then(|| (jenis.clone(), nomor.to_lowercase(), tahun))
+}
+
+/// Reads one regulation; `rel` is its path relative to the corpus root.
+pub fn baca(path: &Path, rel: &Path) -> Result<Peraturan, GagalBaca> {
+    let gagal = |pesan: String| GagalBaca {
+        path: path.to_path_buf(),
+        pesan,
+    };
+    let bytes = std::fs::read(path).map_err(|e| gagal(format!("tidak dapat dibaca: {e}")))?;
+    let teks = String::from_utf8(bytes).map_err(|_| gagal("bukan teks UTF-8".into()))?;
+    urai(&teks, rel).map_err(gagal)
+}
+
+/// Parses the text of one regulation.
+pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
+    let judul = teks
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .ok_or("berkas kosong")?;
+    let judul_besar = judul.to_uppercase();
+    let dari_path = identitas_path(rel);
+    let bentuk = BENTUK
+        .iter()
+        .filter_map(|b| judul_besar.find(b.0).map(|i| (i, b)))
+        .min_by_key(|(i, b)| (*i, usize::MAX - b.0.len()))
+        .map(|(_, b)| b)
+        .or_else(|| {
+            let jenis = &dari_path.as_ref()?.0;
+            BENTUK.iter().find(|b| b.3 == jenis)
+        })
+        .ok_or(
+            "baris judul tidak menyebut bentuk peraturan (UNDANG-UNDANG, PERATURAN PEMERINTAH, …)",
+        )?;
+    let nomor_judul = RE_NOMOR
+        .captures(judul)
+        .map(|c| angka_ocr(&c[1]).trim_start_matches('0').to_string())
+        .filter(|n| !n.is_empty());
+    let tahun_judul: Option<u16> = RE_TAHUN
+        .captures(judul)
+        .and_then(|c| angka_ocr(&c[1]).parse().ok());
+    // The folder layout is the data set's own index and survives OCR; the title is the fallback.
+    let (nomor, tahun) = match (&dari_path, nomor_judul, tahun_judul) {
+        (Some((_, n, t)), _, _) => (n.clone(), *t),
+        (None, Some(n), Some(t)) => (n, t),
+        _ => return Err("nomor dan tahun tidak terbaca dari baris judul".into()),
+    };
+    let tentang = tentang(judul).unwrap_or_else(|| "(judul tidak terbaca)".into());
+
+    let mut pembukaan = String::new();
+    let mut pasal: Vec<Pasal> = Vec::new();
+    let mut penjelasan: Option<String> = None;
+    let mut bab = String::new();
+    let mut bagian = String::new();
+    for baris in teks.lines() {
+        let b = baris.trim();
+        if let Some(p) = penjelasan.as_mut() {
+            p.push_str(b);
+            p.push('\n');
+            continue;
+        }
+        if b.starts_with("Agar setiap orang mengetahuinya") || b.starts_with("PENJELASAN ATAS") {
+            penjelasan = Some(format!("{b}\n"));
+            continue;
+        }
+        if let Some(c) = RE_PASAL.captures(b) {
+            let nomor = c[1].to_string();
+            let mut anchor = format!("pasal-{}", nomor.to_lowercase());
+            let kali = pasal.iter().filter(|p| p.nomor == nomor).count();
+            if kali > 0 {
+                anchor = format!("{anchor}-{}", kali + 1);
+            }
+            let konteks = match (bab.is_empty(), bagian.is_empty()) {
+                (false, false) => format!("{bab} › {bagian}"),
+                (false, true) => bab.clone(),
+                (true, false) => bagian.clone(),
+                (true, true) => String::new(),
+            };
+            pasal.push(Pasal {
+                nomor,
+                anchor,
+                konteks,
+                teks: String::new(),
+            });
+            continue;
+        }
+        if RE_BAB.is_match(b) {
+            bab = potong(b, 120);
+            bagian.clear();
+            continue;
+        }
+        if RE_BAGIAN.is_match(b) {
+            bagian = potong(b, 120);
+            continue;
+        }
+        let sasaran = match pasal.last_mut() {
+            Some(p) => &mut p.teks,
+            None => &mut pembukaan,
+        };
+        if !b.is_empty() {
+            sasaran.push_str(b);
+            sasaran.push('\n');
+        }
+    }
+    if pasal.is_empty() && pembukaan.trim().is_empty() {
+        return Err("tidak ada isi yang dapat dibaca".into());
+    }
+    Ok(Peraturan {
+        id: format!("{}-{}-{}", bentuk.3, nomor.to_lowercase(), tahun),
+        bentuk: bentuk.1.to_string(),
+        singkatan: bentuk.2.to_string(),
+        nomor,
+        tahun,
+        tentang,
+        pembukaan,
+        pasal,
+        penjelasan,
+    })
+}
+
+fn potong(s: &str, maks: usize) -> String {
+    if s.chars().count() <= maks {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(maks).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UU_DESA: &str = " UNDANG-UNDANG REPUBLIK INDONESIA UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 6 TAHUN 2014 TENTANG DESA
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+Menimbang :
+a. bahwa Desa memiliki hak asal usul;
+BAB I KETENTUAN UMUM
+Pasal 1
+Dalam Undang-Undang ini yang dimaksud dengan:
+BAB XI KERJA SAMA DESA
+Pasal 91
+Desa dapat mengadakan kerja sama dengan Desa lain.
+Bagian Kesatu Kerja Sama antar-Desa
+Pasal 92
+(1) Kerja sama antar-Desa meliputi:
+Agar setiap orang mengetahuinya, memerintahkan pengundangan. PENJELASAN ATAS UNDANG-UNDANG
+Pasal 92
+Cukup jelas.
+";
+
+    #[test]
+    fn reads_identity_and_articles() {
+        let p = urai(UU_DESA, Path::new("uu/2014/6.md")).expect("parses");
+        assert_eq!(p.id, "uu-6-2014");
+        assert_eq!(p.judul(), "Undang-Undang Nomor 6 Tahun 2014 tentang Desa");
+        assert_eq!(
+            p.pasal.len(),
+            3,
+            "the Penjelasan's Pasal 92 is not an article"
+        );
+        let p92 = &p.pasal[2];
+        assert_eq!(p92.anchor, "pasal-92");
+        assert_eq!(
+            p92.konteks,
+            "BAB XI KERJA SAMA DESA › Bagian Kesatu Kerja Sama antar-Desa"
+        );
+        assert!(p92.teks.starts_with("(1) Kerja sama antar-Desa"));
+        assert!(p.pembukaan.contains("Menimbang"));
+        assert!(
+            p.penjelasan
+                .as_deref()
+                .is_some_and(|t| t.contains("Cukup jelas"))
+        );
+    }
+
+    #[test]
+    fn title_runs_on_and_ocr_digits() {
+        let t = "PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 5 TAHUN 1960 TENTANG PENDIDIKAN \
+                 KEJURUAN BAGI PARA VETERAN Presiden Republik Indonesia, Menimbang : x";
+        let p = urai(t, Path::new("x.md")).expect("parses");
+        assert_eq!(p.id, "pp-5-1960");
+        assert_eq!(p.tentang, "Pendidikan Kejuruan bagi Para Veteran");
+        let cipta =
+            "Menimbang UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 11 TAHUN 2O2O TENTANG CIPTA KERJA";
+        assert_eq!(urai(cipta, Path::new("y.md")).expect("parses").tahun, 2020);
+    }
+
+    #[test]
+    fn repeated_article_numbers_get_unique_anchors() {
+        let t = "UNDANG-UNDANG NOMOR 1 TAHUN 2020 TENTANG X\nPasal 5\na\nPasal 5\nb\n";
+        let p = urai(t, Path::new("uu/2020/1.md")).expect("parses");
+        assert_eq!(p.pasal[1].anchor, "pasal-5-2");
+    }
+
+    #[test]
+    fn unreadable_files_are_errors_not_panics() {
+        assert!(urai("", Path::new("a.md")).is_err());
+        assert!(urai("\n\n  \n", Path::new("a.md")).is_err());
+        assert!(urai("SURAT BIASA tanpa nomor", Path::new("a.md")).is_err());
+        assert!(urai("UNDANG-UNDANG tanpa nomor", Path::new("a.md")).is_err());
+    }
+}

@@ -1,0 +1,336 @@
+//! The `sinergi` command: check content, build the index, search, serve.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use sinergi::konten::{self, Bidang, Koleksi, KontenTidakSah};
+use sinergi::search::index::{self, Indeks, Kemajuan, PERATURAN};
+use sinergi::search::query::{Hasil, Permintaan};
+
+#[derive(Parser)]
+#[command(
+    name = "sinergi",
+    version,
+    about = "Basis pengetahuan dan layanan kerja sama desa",
+    long_about = "Sinergi: basis pengetahuan kerja sama desa (regulasi, studi kasus, templat, materi) \
+                  yang dapat dicari, lewat baris perintah dan layanan web."
+)]
+struct Cli {
+    /// Folder konten (Markdown dengan front-matter YAML)
+    #[arg(long, global = true, default_value = "content", value_name = "DIR")]
+    content: PathBuf,
+    /// Folder indeks pencarian
+    #[arg(long, global = true, default_value = "index", value_name = "DIR")]
+    index: PathBuf,
+    #[command(subcommand)]
+    perintah: Perintah,
+}
+
+#[derive(Subcommand)]
+enum Perintah {
+    /// Periksa seluruh konten; tampilkan setiap masalah sebagai berkas:baris:kolom: pesan
+    Check,
+    /// Bangun indeks pencarian dari konten (dan korpus peraturan, jika diberikan)
+    Index {
+        /// Folder naskah lengkap peraturan (mis. ../shared/corpus/peraturan)
+        #[arg(long, value_name = "DIR")]
+        korpus: Option<PathBuf>,
+    },
+    /// Cari di basis pengetahuan
+    Search {
+        /// Kata kunci; tanda kutip untuk frasa utuh
+        query: String,
+        /// Jenis: regulasi, studi-kasus, templat, materi, peraturan
+        #[arg(long)]
+        jenis: Option<String>,
+        /// Bidang kerja sama (slug atau label)
+        #[arg(long)]
+        bidang: Option<String>,
+        /// Tahun
+        #[arg(long)]
+        tahun: Option<u16>,
+        /// Jumlah hasil (1–100)
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Jalankan layanan web (membangun indeks bila konten berubah)
+    Serve {
+        /// Alamat yang dilayani
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Folder naskah lengkap peraturan
+        #[arg(long, value_name = "DIR")]
+        korpus: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "sinergi=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match jalankan(cli) {
+        Ok(kode) => kode,
+        Err(e) => {
+            eprintln!("galat: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn jalankan(cli: Cli) -> Result<ExitCode> {
+    match cli.perintah {
+        Perintah::Check => Ok(periksa(&cli.content)),
+        Perintah::Index { korpus } => {
+            let konten = muat_konten(&cli.content)?;
+            let meta = bangun(&konten, korpus.as_deref(), &cli.index)?;
+            println!(
+                "Indeks selesai: {} dokumen{} di {}",
+                meta.dokumen,
+                if meta.peraturan > 0 {
+                    format!(
+                        " ({} peraturan dari korpus, {} berkas dilewati)",
+                        meta.peraturan, meta.dilewati
+                    )
+                } else {
+                    String::new()
+                },
+                cli.index.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Perintah::Search {
+            query,
+            jenis,
+            bidang,
+            tahun,
+            limit,
+            json,
+        } => {
+            if let Some(j) = &jenis
+                && j != PERATURAN
+                && Koleksi::dari_slug(j).is_none()
+            {
+                bail!(
+                    "--jenis `{j}` tidak dikenal; pilih regulasi, studi-kasus, templat, materi atau peraturan"
+                );
+            }
+            let bidang = match bidang {
+                None => None,
+                Some(b) => Some(
+                    Bidang::dari_slug(&b)
+                        .or_else(|| Bidang::dari_label(&b))
+                        .with_context(|| {
+                            format!(
+                                "--bidang `{b}` tidak dikenal; pilih dari: {}",
+                                Bidang::daftar_label()
+                            )
+                        })?
+                        .slug()
+                        .to_string(),
+                ),
+            };
+            if !(1..=100).contains(&limit) {
+                bail!("--limit harus 1–100, bukan {limit}");
+            }
+            let (_, indeks) = siapkan(&cli.content, &cli.index, None)?;
+            let hasil = indeks
+                .cari(&Permintaan {
+                    q: query.clone(),
+                    jenis,
+                    bidang,
+                    tahun,
+                    limit,
+                    offset: 0,
+                })
+                .context("pencarian gagal")?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&hasil)?);
+            } else {
+                cetak_hasil(&query, &hasil);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Perintah::Serve { addr, korpus } => {
+            let (konten, indeks) = siapkan(&cli.content, &cli.index, korpus.as_deref())?;
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("runtime tokio")?;
+            rt.block_on(sinergi::web::jalankan(
+                addr,
+                sinergi::web::Muatan { konten, indeks },
+                cli.content.clone(),
+                cli.index.clone(),
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn periksa(content: &Path) -> ExitCode {
+    match konten::muat(content) {
+        Ok(k) => {
+            println!(
+                "Konten valid: {} entri ({} regulasi, {} studi kasus, {} templat, {} materi), {} istilah.",
+                k.semua().len(),
+                k.koleksi(Koleksi::Regulasi).count(),
+                k.koleksi(Koleksi::StudiKasus).count(),
+                k.koleksi(Koleksi::Templat).count(),
+                k.koleksi(Koleksi::Materi).count(),
+                k.istilah.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(KontenTidakSah(masalah)) => {
+            for m in &masalah {
+                println!("{m}");
+            }
+            eprintln!("{} masalah ditemukan.", masalah.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn muat_konten(content: &Path) -> Result<konten::Konten> {
+    konten::muat(content).map_err(|KontenTidakSah(masalah)| {
+        for m in &masalah {
+            eprintln!("{m}");
+        }
+        anyhow::anyhow!(
+            "konten tidak valid ({} masalah); perbaiki lalu jalankan lagi (`sinergi check`)",
+            masalah.len()
+        )
+    })
+}
+
+fn bangun(konten: &konten::Konten, korpus: Option<&Path>, index_dir: &Path) -> Result<index::Meta> {
+    let terminal = std::io::stderr().is_terminal();
+    let mut bar: Option<ProgressBar> = None;
+    let mut selesai = 0u64;
+    let mut total = 0u64;
+    let mut lapor = |k: Kemajuan| match k {
+        Kemajuan::Mulai(n) => {
+            total = n;
+            eprintln!("Mengindeks korpus: {n} berkas…");
+            if terminal {
+                let b = ProgressBar::new(n);
+                b.set_style(
+                    ProgressStyle::with_template("{bar:40} {pos}/{len} berkas ({eta} lagi)")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                bar = Some(b);
+            }
+        }
+        Kemajuan::Maju => {
+            selesai += 1;
+            match &bar {
+                Some(b) => b.inc(1),
+                None if selesai % 500 == 0 || selesai == total => {
+                    eprintln!("  {selesai}/{total} berkas")
+                }
+                None => {}
+            }
+        }
+        Kemajuan::Dilewati(g) => {
+            let pesan = format!("dilewati: {g}");
+            match &bar {
+                Some(b) => b.println(pesan),
+                None => eprintln!("{pesan}"),
+            }
+        }
+    };
+    let meta = index::bangun(konten, korpus, index_dir, &mut lapor)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(meta)
+}
+
+/// Loads the content and opens an index that matches it, building one when the content (or the
+/// corpus) changed since the last build. Without `--korpus`, the corpus of the last build is kept.
+fn siapkan(
+    content: &Path,
+    index_dir: &Path,
+    korpus: Option<&Path>,
+) -> Result<(konten::Konten, Indeks)> {
+    let konten = muat_konten(content)?;
+    let lama = index::meta_sekarang(index_dir);
+    let korpus: Option<PathBuf> = korpus.map(Path::to_path_buf).or_else(|| {
+        lama.as_ref()
+            .and_then(|m| m.korpus.clone())
+            .filter(|k| k.is_dir())
+    });
+    let sidik = index::sidik_jari(content, korpus.as_deref())?;
+    let segar = lama.is_some_and(|m| m.sidik_jari == sidik);
+    if !segar {
+        eprintln!("Konten berubah sejak indeks terakhir; membangun indeks…");
+        bangun(&konten, korpus.as_deref(), index_dir)?;
+    }
+    let indeks = index::buka(index_dir)?;
+    Ok((konten, indeks))
+}
+
+fn teks_cuplikan(html: &str, terminal: bool) -> String {
+    let (buka, tutup) = if terminal {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    html.replace("<b>", buka)
+        .replace("</b>", tutup)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .replace('\n', " ")
+}
+
+fn cetak_hasil(q: &str, h: &Hasil) {
+    let terminal = std::io::stdout().is_terminal();
+    println!("{} hasil untuk \"{q}\"", h.total);
+    if !h.semua_kata {
+        println!("(tidak ada yang memuat semua kata; ditampilkan yang memuat sebagian)");
+    }
+    for (i, hit) in h.hits.iter().enumerate() {
+        println!();
+        println!(
+            "{:>2}. {}  [{}] {}  (skor {:.2})",
+            i + 1,
+            hit.judul,
+            hit.jenis,
+            hit.id,
+            hit.skor
+        );
+        if !hit.ringkas.is_empty() {
+            println!("    {}", hit.ringkas);
+        }
+        println!("    {}", teks_cuplikan(&hit.cuplikan, terminal));
+    }
+    let facet = |m: &std::collections::BTreeMap<String, u64>| {
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!();
+    println!("Jenis: {}", facet(&h.facets.jenis));
+    if !h.facets.bidang.is_empty() {
+        println!("Bidang: {}", facet(&h.facets.bidang));
+    }
+}

@@ -1,0 +1,330 @@
+//! The Indonesian analyzer: words are lowercased, joined compounds split ("kerjasama" → "kerja
+//! sama"), stop words dropped and affixes stemmed with Snowball's Indonesian stemmer, corrected by
+//! a root list for the words it gets wrong. Vocabulary lives in `padanan.yaml`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use frostem::{Algorithm, Stemmer};
+use serde::Deserialize;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Name under which the stemming analyzer is registered in the index.
+pub const AKAR: &str = "id_akar";
+/// Name of the analyzer that keeps words as written (lowercased), for exact matches.
+pub const PERSIS: &str = "id_persis";
+
+const PADANAN: &str = include_str!("padanan.yaml");
+
+const KATA_HENTI: &[&str] = &[
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "pada",
+    "dalam",
+    "ini",
+    "itu",
+    "atau",
+    "adalah",
+    "oleh",
+    "akan",
+    "juga",
+    "tersebut",
+    "sebagaimana",
+    "dimaksud",
+    "bahwa",
+    "serta",
+    "para",
+    "agar",
+    "secara",
+    "karena",
+    "maka",
+    "bagi",
+    "sebagai",
+    "telah",
+    "yaitu",
+    "yakni",
+    "tentang",
+    "nya",
+    "pun",
+    "se",
+    "the",
+    "of",
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Berkas {
+    pecah: HashMap<String, String>,
+    sinonim: Vec<Vec<String>>,
+    akar: HashMap<String, String>,
+}
+
+/// The search vocabulary: compounds, synonyms, roots and stop words.
+pub struct Kamus {
+    pecah: HashMap<String, Vec<String>>,
+    akar: HashMap<String, String>,
+    henti: HashSet<&'static str>,
+    stemmer: Stemmer,
+    /// Each synonym group, every member as the token sequence the stemming analyzer gives it.
+    pub sinonim: Vec<Vec<Vec<String>>>,
+}
+
+static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
+    let berkas: Berkas =
+        serde_yaml::from_str(PADANAN).expect("padanan.yaml is checked by a unit test");
+    let mut k = Kamus {
+        pecah: berkas
+            .pecah
+            .into_iter()
+            .map(|(a, b)| (a, b.split_whitespace().map(str::to_string).collect()))
+            .collect(),
+        akar: berkas.akar,
+        henti: KATA_HENTI.iter().copied().collect(),
+        stemmer: Stemmer::new(Algorithm::Indonesian),
+        sinonim: Vec::new(),
+    };
+    k.sinonim = berkas
+        .sinonim
+        .iter()
+        .map(|grup| {
+            grup.iter()
+                .map(|anggota| {
+                    analisis(&k, anggota, Mode::Akar)
+                        .into_iter()
+                        .map(|t| t.text)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    Arc::new(k)
+});
+
+pub fn kamus() -> Arc<Kamus> {
+    KAMUS.clone()
+}
+
+impl Kamus {
+    /// The root of one lowercased word.
+    pub fn akar<'a>(&self, kata: &'a str) -> std::borrow::Cow<'a, str> {
+        if let Some(a) = self.akar.get(kata) {
+            return std::borrow::Cow::Owned(a.clone());
+        }
+        if kata.chars().count() <= 4 || kata.bytes().any(|b| b.is_ascii_digit()) {
+            return std::borrow::Cow::Borrowed(kata);
+        }
+        self.stemmer.stem(kata)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Stop words dropped, words stemmed.
+    Akar,
+    /// Every word kept as written, lowercased.
+    Persis,
+}
+
+/// Tokens of `teks`. Positions count every word, dropped stop words too, so phrases keep their
+/// gaps; a split compound takes one position per part.
+pub fn analisis(k: &Kamus, teks: &str, mode: Mode) -> Vec<Token> {
+    let mut keluar = Vec::new();
+    analisis_ke(k, teks, mode, &mut keluar);
+    keluar
+}
+
+fn analisis_ke(k: &Kamus, teks: &str, mode: Mode, keluar: &mut Vec<Token>) {
+    let mut posisi = 0usize;
+    let mut kata = String::new();
+    let mut awal = None;
+    let mut selesai = |a: usize, b: usize, kata: &str, posisi: &mut usize| {
+        if kata.len() > 40 {
+            *posisi += 1;
+        } else if let Some(bagian) = k.pecah.get(kata) {
+            for bg in bagian {
+                dorong(k, mode, bg, (a, b), posisi, keluar);
+            }
+        } else {
+            dorong(k, mode, kata, (a, b), posisi, keluar);
+        }
+    };
+    for (i, c) in teks.char_indices() {
+        if c.is_alphanumeric() {
+            if awal.is_none() {
+                awal = Some(i);
+                kata.clear();
+            }
+            kata.extend(c.to_lowercase());
+        } else if let Some(a) = awal.take() {
+            selesai(a, i, &kata, &mut posisi);
+        }
+    }
+    if let Some(a) = awal {
+        selesai(a, teks.len(), &kata, &mut posisi);
+    }
+}
+
+fn dorong(
+    k: &Kamus,
+    mode: Mode,
+    kata: &str,
+    (offset_from, offset_to): (usize, usize),
+    posisi: &mut usize,
+    keluar: &mut Vec<Token>,
+) {
+    let text = match mode {
+        Mode::Persis => Some(kata.to_string()),
+        Mode::Akar if k.henti.contains(kata) => None,
+        Mode::Akar => Some(k.akar(kata).into_owned()),
+    };
+    if let Some(text) = text {
+        keluar.push(Token {
+            offset_from,
+            offset_to,
+            position: *posisi,
+            text,
+            position_length: 1,
+        });
+    }
+    *posisi += 1;
+}
+
+/// The analyzer as a tantivy tokenizer; register it under [`AKAR`] or [`PERSIS`].
+#[derive(Clone)]
+pub struct Analyzer {
+    kamus: Arc<Kamus>,
+    mode: Mode,
+    token: Vec<Token>,
+}
+
+impl Analyzer {
+    pub fn new(mode: Mode) -> Self {
+        Analyzer {
+            kamus: kamus(),
+            mode,
+            token: Vec::new(),
+        }
+    }
+}
+
+pub struct Aliran<'a> {
+    token: &'a mut Vec<Token>,
+    i: usize,
+}
+
+impl Tokenizer for Analyzer {
+    type TokenStream<'a> = Aliran<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Aliran<'a> {
+        self.token.clear();
+        analisis_ke(&self.kamus, text, self.mode, &mut self.token);
+        Aliran {
+            token: &mut self.token,
+            i: usize::MAX,
+        }
+    }
+}
+
+impl TokenStream for Aliran<'_> {
+    fn advance(&mut self) -> bool {
+        self.i = self.i.wrapping_add(1);
+        self.i < self.token.len()
+    }
+    fn token(&self) -> &Token {
+        &self.token[self.i]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token[self.i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn akar(teks: &str) -> Vec<String> {
+        analisis(&kamus(), teks, Mode::Akar)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn vocabulary_file_parses() {
+        assert!(!kamus().sinonim.is_empty());
+    }
+
+    #[test]
+    fn forms_of_kerja_sama_meet() {
+        let kerja_sama = akar("kerja sama");
+        assert_eq!(kerja_sama, ["kerja", "sama"]);
+        for bentuk in [
+            "bekerja sama",
+            "kerjasama",
+            "Kerja Samanya",
+            "kerja-sama",
+            "bekerjasama",
+        ] {
+            assert_eq!(akar(bentuk), kerja_sama, "{bentuk}");
+        }
+    }
+
+    #[test]
+    fn stemming_pairs_meet() {
+        let pasangan = [
+            ("pembangunan", "membangun"),
+            ("membangun", "bangun"),
+            ("pengelolaan", "mengelola"),
+            ("pengawasan", "mengawasi"),
+            ("perjanjian", "janji"),
+            ("ditetapkan", "menetapkan"),
+            ("penetapan", "tetap"),
+            ("permusyawaratan", "musyawarah"),
+            ("pelaporan", "laporan"),
+            ("kesepakatan", "disepakati"),
+            ("penawaran", "menawarkan"),
+            ("pemberdayaan", "memberdayakan"),
+            ("kerjasamanya", "kerja sama"),
+        ];
+        for (a, b) in pasangan {
+            assert_eq!(akar(a), akar(b), "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn protected_words_keep_their_meaning() {
+        assert_eq!(akar("kepala"), ["kepala"]);
+        assert_eq!(akar("perangkat"), ["perangkat"]);
+        assert_ne!(akar("pengawasan"), akar("kawasan"));
+    }
+
+    #[test]
+    fn stop_words_leave_position_gaps() {
+        let t = analisis(&kamus(), "keadaan yang memaksa", Mode::Akar);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].position - t[0].position, 2);
+    }
+
+    #[test]
+    fn numbers_and_exact_forms_survive() {
+        assert_eq!(akar("Pasal 92"), ["pasal", "92"]);
+        let persis: Vec<String> = analisis(&kamus(), "Kerjasama Desa", Mode::Persis)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(persis, ["kerja", "sama", "desa"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let teks = "Badan Kerja Sama Antar-Desa";
+        for t in analisis(&kamus(), teks, Mode::Akar) {
+            assert!(teks.is_char_boundary(t.offset_from) && t.offset_to <= teks.len());
+        }
+    }
+}

@@ -1,0 +1,534 @@
+//! The index: one schema, atomic builds into `index/gen-*` swapped in through the `current`
+//! link, and a fingerprint of what was indexed so unchanged content is not indexed again.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+use super::analyzer::{self, Analyzer, Mode};
+use crate::konten::{self, Data, Konten, TAHAP, markdown};
+use crate::korpus::{self, GagalBaca, Peraturan};
+
+/// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
+const VERSI: u32 = 1;
+const META: &str = "sinergi.json";
+const CURRENT: &str = "current";
+/// The `jenis` of the full-text regulations.
+pub const PERATURAN: &str = "peraturan";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("indeks: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("indeks: {konteks}: {sumber}")]
+    Io {
+        konteks: String,
+        #[source]
+        sumber: std::io::Error,
+    },
+    #[error("belum ada indeks di {0}; jalankan `sinergi index` terlebih dahulu")]
+    BelumAda(PathBuf),
+    #[error("indeks di {0} dibuat oleh versi lain; jalankan `sinergi index` lagi")]
+    VersiLain(PathBuf),
+    #[error("indeks di {0} sedang dibangun oleh proses lain")]
+    Terkunci(PathBuf),
+    #[error("folder korpus {0} tidak dapat dibaca: {1}")]
+    Korpus(PathBuf, std::io::Error),
+}
+
+fn io(konteks: impl Into<String>) -> impl FnOnce(std::io::Error) -> IndexError {
+    let konteks = konteks.into();
+    move |sumber| IndexError::Io { konteks, sumber }
+}
+
+/// The fields of the index, in one place.
+#[derive(Clone, Debug)]
+pub struct Bidang {
+    pub kunci: Field,
+    pub id: Field,
+    pub jenis: Field,
+    pub f_jenis: Field,
+    pub f_bidang: Field,
+    pub bidang: Field,
+    pub tahun: Field,
+    pub judul: Field,
+    pub judul_persis: Field,
+    pub kunci_teks: Field,
+    pub sebutan: Field,
+    pub isi: Field,
+    pub isi_persis: Field,
+    pub url: Field,
+    pub ringkas: Field,
+    pub konteks: Field,
+    pub induk: Field,
+    pub induk_judul: Field,
+    pub urutan: Field,
+}
+
+fn teks(analyzer: &str, simpan: bool) -> TextOptions {
+    let o = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if simpan { o.set_stored() } else { o }
+}
+
+pub fn skema() -> Schema {
+    let mut s = Schema::builder();
+    s.add_text_field("kunci", STRING | STORED);
+    s.add_text_field("id", STRING | STORED);
+    s.add_text_field("jenis", STRING | STORED);
+    s.add_facet_field("f_jenis", FacetOptions::default());
+    s.add_facet_field("f_bidang", FacetOptions::default());
+    s.add_text_field("bidang", STORED);
+    s.add_u64_field("tahun", INDEXED | FAST | STORED);
+    s.add_text_field("judul", teks(analyzer::AKAR, true));
+    s.add_text_field("judul_persis", teks(analyzer::PERSIS, false));
+    s.add_text_field("kunci_teks", teks(analyzer::AKAR, false));
+    s.add_text_field("sebutan", teks(analyzer::AKAR, false));
+    s.add_text_field("isi", teks(analyzer::AKAR, true));
+    s.add_text_field("isi_persis", teks(analyzer::PERSIS, false));
+    s.add_text_field("url", STORED);
+    s.add_text_field("ringkas", STORED);
+    s.add_text_field("konteks", STORED);
+    s.add_text_field("induk", STRING | STORED);
+    s.add_text_field("induk_judul", STORED);
+    s.add_u64_field("urutan", INDEXED | FAST | STORED);
+    s.build()
+}
+
+impl Bidang {
+    pub fn dari(s: &Schema) -> tantivy::Result<Bidang> {
+        let f = |n: &str| s.get_field(n);
+        Ok(Bidang {
+            kunci: f("kunci")?,
+            id: f("id")?,
+            jenis: f("jenis")?,
+            f_jenis: f("f_jenis")?,
+            f_bidang: f("f_bidang")?,
+            bidang: f("bidang")?,
+            tahun: f("tahun")?,
+            judul: f("judul")?,
+            judul_persis: f("judul_persis")?,
+            kunci_teks: f("kunci_teks")?,
+            sebutan: f("sebutan")?,
+            isi: f("isi")?,
+            isi_persis: f("isi_persis")?,
+            url: f("url")?,
+            ringkas: f("ringkas")?,
+            konteks: f("konteks")?,
+            induk: f("induk")?,
+            induk_judul: f("induk_judul")?,
+            urutan: f("urutan")?,
+        })
+    }
+}
+
+fn daftarkan_analyzer(index: &Index) {
+    index
+        .tokenizers()
+        .register(analyzer::AKAR, Analyzer::new(Mode::Akar));
+    index
+        .tokenizers()
+        .register(analyzer::PERSIS, Analyzer::new(Mode::Persis));
+}
+
+/// What an index was built from; written beside it as `sinergi.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Meta {
+    pub versi: u32,
+    pub sidik_jari: String,
+    /// Unix seconds.
+    pub dibuat: u64,
+    pub dokumen: u64,
+    pub korpus: Option<PathBuf>,
+    pub peraturan: usize,
+    pub dilewati: usize,
+}
+
+/// A fingerprint of everything an index is built from: the content files, the corpus listing
+/// (names, sizes and modification times: hashing 127 MB on every start would be wasteful), the
+/// search vocabulary and the index version.
+pub fn sidik_jari(konten_root: &Path, korpus: Option<&Path>) -> Result<String, IndexError> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&VERSI.to_le_bytes());
+    h.update(include_bytes!("padanan.yaml"));
+    for p in konten::berkas_konten(konten_root).map_err(io("membaca konten"))? {
+        let rel = p.strip_prefix(konten_root).unwrap_or(&p);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update(&std::fs::read(&p).map_err(io(format!("membaca {}", p.display())))?);
+    }
+    if let Some(k) = korpus {
+        h.update(b"korpus");
+        for p in korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.to_path_buf(), e))? {
+            let m = std::fs::metadata(&p).map_err(io(format!("membaca {}", p.display())))?;
+            let waktu = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            h.update(p.strip_prefix(k).unwrap_or(&p).to_string_lossy().as_bytes());
+            h.update(&m.len().to_le_bytes());
+            h.update(&waktu.to_le_bytes());
+        }
+    }
+    Ok(format!("{:032x}", h.digest128()))
+}
+
+/// An open index with its reader.
+pub struct Indeks {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub f: Bidang,
+    pub meta: Meta,
+    /// The generation folder this index lives in.
+    pub dir: PathBuf,
+}
+
+/// The generation folder `index_dir/current` points to, if any.
+pub fn generasi_sekarang(index_dir: &Path) -> Option<PathBuf> {
+    let target = std::fs::read_link(index_dir.join(CURRENT)).ok()?;
+    Some(index_dir.join(target))
+}
+
+/// Reads the metadata of the current index without opening it.
+pub fn meta_sekarang(index_dir: &Path) -> Option<Meta> {
+    let dir = generasi_sekarang(index_dir)?;
+    serde_json::from_slice(&std::fs::read(dir.join(META)).ok()?).ok()
+}
+
+pub fn buka(index_dir: &Path) -> Result<Indeks, IndexError> {
+    let dir = generasi_sekarang(index_dir).ok_or_else(|| IndexError::BelumAda(index_dir.into()))?;
+    let meta: Meta = std::fs::read(dir.join(META))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .ok_or_else(|| IndexError::BelumAda(index_dir.into()))?;
+    if meta.versi != VERSI {
+        return Err(IndexError::VersiLain(index_dir.into()));
+    }
+    let index = Index::open_in_dir(&dir)?;
+    daftarkan_analyzer(&index);
+    let f = Bidang::dari(&index.schema())?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(Indeks {
+        index,
+        reader,
+        f,
+        meta,
+        dir,
+    })
+}
+
+/// Progress of a build, for a progress bar or log lines.
+pub enum Kemajuan<'a> {
+    /// The corpus has this many files.
+    Mulai(u64),
+    /// One more corpus file done.
+    Maju,
+    Dilewati(&'a GagalBaca),
+}
+
+/// Builds a fresh index of `konten` (and the corpus, if given) beside the current one, then
+/// swaps it in. A failed or interrupted build leaves the current index as it was.
+pub fn bangun(
+    konten: &Konten,
+    korpus_dir: Option<&Path>,
+    index_dir: &Path,
+    kemajuan: &mut dyn FnMut(Kemajuan),
+) -> Result<Meta, IndexError> {
+    std::fs::create_dir_all(index_dir).map_err(io(format!("membuat {}", index_dir.display())))?;
+    let kunci =
+        std::fs::File::create(index_dir.join(".kunci")).map_err(io("membuat berkas kunci"))?;
+    if kunci.try_lock().is_err() {
+        return Err(IndexError::Terkunci(index_dir.into()));
+    }
+    let sidik = sidik_jari(&konten.root, korpus_dir)?;
+    let nama = format!(
+        "gen-{}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0)
+    );
+    let dir = index_dir.join(&nama);
+    std::fs::create_dir_all(&dir).map_err(io(format!("membuat {}", dir.display())))?;
+    let hasil = isi_generasi(konten, korpus_dir, &dir, sidik, kemajuan);
+    let meta = match hasil {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e);
+        }
+    };
+    // Swap: a new link is renamed over the old one, which is atomic on POSIX.
+    let sementara = index_dir.join(format!("{CURRENT}.{nama}"));
+    let _ = std::fs::remove_file(&sementara);
+    std::os::unix::fs::symlink(&nama, &sementara).map_err(io("membuat tautan indeks"))?;
+    std::fs::rename(&sementara, index_dir.join(CURRENT)).map_err(io("menukar indeks"))?;
+    bersihkan(index_dir, &nama);
+    drop(kunci);
+    Ok(meta)
+}
+
+/// Removes generations other than `sisakan`. A server that still reads an old one keeps its open
+/// files until it switches.
+fn bersihkan(index_dir: &Path, sisakan: &str) {
+    let Ok(isi) = std::fs::read_dir(index_dir) else {
+        return;
+    };
+    for e in isi.flatten() {
+        let nama = e.file_name().to_string_lossy().into_owned();
+        if nama.starts_with("gen-") && nama != sisakan {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+fn isi_generasi(
+    konten: &Konten,
+    korpus_dir: Option<&Path>,
+    dir: &Path,
+    sidik_jari: String,
+    kemajuan: &mut dyn FnMut(Kemajuan),
+) -> Result<Meta, IndexError> {
+    let index = Index::create_in_dir(dir, skema())?;
+    daftarkan_analyzer(&index);
+    let f = Bidang::dari(&index.schema())?;
+    let benang = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
+    let mut writer = index.writer_with_num_threads(benang, 128_000_000 * benang)?;
+    let mut jumlah = 0u64;
+    for e in konten.semua() {
+        writer.add_document(dokumen_entri(&f, e))?;
+        jumlah += 1;
+    }
+    let (mut peraturan, mut dilewati) = (0, 0);
+    if let Some(k) = korpus_dir {
+        let berkas = korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.into(), e))?;
+        kemajuan(Kemajuan::Mulai(berkas.len() as u64));
+        for p in berkas {
+            let rel = p.strip_prefix(k).unwrap_or(&p).to_path_buf();
+            match korpus::baca(&p, &rel) {
+                Ok(per) => {
+                    for d in dokumen_peraturan(&f, &per) {
+                        writer.add_document(d)?;
+                        jumlah += 1;
+                    }
+                    peraturan += 1;
+                }
+                Err(g) => {
+                    dilewati += 1;
+                    kemajuan(Kemajuan::Dilewati(&g));
+                }
+            }
+            kemajuan(Kemajuan::Maju);
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    let meta = Meta {
+        versi: VERSI,
+        sidik_jari,
+        dibuat: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        dokumen: jumlah,
+        korpus: korpus_dir.map(|k| std::path::absolute(k).unwrap_or_else(|_| k.to_path_buf())),
+        peraturan,
+        dilewati,
+    };
+    let mut berkas = std::fs::File::create(dir.join(META)).map_err(io("menulis meta indeks"))?;
+    berkas
+        .write_all(&serde_json::to_vec_pretty(&meta).unwrap_or_default())
+        .and_then(|_| berkas.sync_all())
+        .map_err(io("menulis meta indeks"))?;
+    Ok(meta)
+}
+
+static RE_PENANDA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\{#[^#]*#\}").expect("valid regex"));
+
+/// Template wording with its tera placeholders and tags taken out, for the index.
+pub fn tanpa_penanda(md: &str) -> String {
+    RE_PENANDA
+        .replace_all(
+            md,
+            |c: &regex::Captures| {
+                if c[0].starts_with("{{") { "…" } else { "" }
+            },
+        )
+        .into_owned()
+}
+
+fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    let jenis = e.koleksi.slug();
+    d.add_text(f.kunci, format!("{jenis}/{}", e.id));
+    d.add_text(f.id, &e.id);
+    d.add_text(f.jenis, jenis);
+    d.add_facet(f.f_jenis, Facet::from_path([jenis]));
+    for b in &e.bidang {
+        d.add_facet(f.f_bidang, Facet::from_path([b.slug()]));
+        d.add_text(f.bidang, b.slug());
+    }
+    if let Some(t) = e.tahun {
+        d.add_u64(f.tahun, t.into());
+    }
+    d.add_text(f.judul, &e.judul);
+    d.add_text(f.judul_persis, &e.judul);
+    d.add_text(f.url, e.url());
+    d.add_u64(f.urutan, 0);
+    let mut kunci: Vec<String> = Vec::new();
+    let ringkas = match &e.data {
+        Data::Regulasi(r) => {
+            let singkat = format!("{} {}/{}", r.singkatan_bentuk, r.nomor, r.tahun);
+            kunci.extend([r.bentuk.clone(), r.tentang.clone(), r.teu_badan.clone()]);
+            kunci.extend(r.subjek.iter().cloned());
+            for p in &r.pasal_kunci {
+                kunci.push(format!("Pasal {} {}", p.pasal, p.ringkasan));
+            }
+            d.add_text(
+                f.sebutan,
+                format!(
+                    "{singkat} {} Nomor {} Tahun {}",
+                    r.singkatan_bentuk, r.nomor, r.tahun
+                ),
+            );
+            let status = if r.status == "berlaku" {
+                "Berlaku"
+            } else {
+                "Tidak berlaku"
+            };
+            format!("{singkat} · {status}")
+        }
+        Data::StudiKasus(s) => {
+            kunci.push(s.lokasi.ringkas());
+            kunci.extend(s.mitra.iter().cloned());
+            kunci.push(s.hasil.clone());
+            kunci.extend(s.pelajaran.iter().cloned());
+            let jenis = if s.jenis_kerja_sama == "antar-desa" {
+                "Kerja sama antar-Desa"
+            } else {
+                "Kerja sama dengan pihak ketiga"
+            };
+            format!("{jenis} · {}", s.lokasi.ringkas())
+        }
+        Data::Templat(t) => {
+            kunci.push(markdown::ke_teks(&t.panduan));
+            let tahap = TAHAP
+                .iter()
+                .find(|(s, _)| *s == t.tahap)
+                .map(|(_, l)| *l)
+                .unwrap_or("");
+            format!("Tahap {}", tahap.to_lowercase())
+        }
+        Data::Materi(m) => {
+            kunci.extend(m.tujuan.iter().cloned());
+            kunci.extend(m.pertanyaan_diskusi.iter().cloned());
+            kunci.extend(m.kuis.iter().map(|s| s.pertanyaan.clone()));
+            format!("Modul {} · {} menit", m.urutan, m.durasi)
+        }
+    };
+    d.add_text(f.kunci_teks, kunci.join("\n"));
+    d.add_text(f.ringkas, ringkas);
+    let body = match &e.data {
+        Data::Templat(_) => tanpa_penanda(&e.body),
+        _ => e.body.clone(),
+    };
+    let isi = markdown::ke_teks(&body);
+    d.add_text(f.isi_persis, &isi);
+    d.add_text(f.isi, isi);
+    d
+}
+
+fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
+    let judul = p.judul();
+    let sebutan = format!(
+        "{} {} Nomor {} Tahun {}",
+        p.singkat(),
+        p.singkatan,
+        p.nomor,
+        p.tahun
+    );
+    let dasar = |id: String, url: String, urutan: u64| {
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kunci, format!("{PERATURAN}/{id}"));
+        d.add_text(f.id, id);
+        d.add_text(f.jenis, PERATURAN);
+        d.add_facet(f.f_jenis, Facet::from_path([PERATURAN]));
+        d.add_u64(f.tahun, p.tahun.into());
+        d.add_text(f.url, url);
+        d.add_text(f.induk, &p.id);
+        d.add_text(f.induk_judul, &judul);
+        d.add_text(f.sebutan, &sebutan);
+        d.add_u64(f.urutan, urutan);
+        d
+    };
+    let mut hasil = Vec::with_capacity(p.pasal.len() + 2);
+    let mut kepala = dasar(p.id.clone(), format!("/{PERATURAN}/{}", p.id), 0);
+    kepala.add_text(f.judul, &judul);
+    kepala.add_text(f.judul_persis, &judul);
+    kepala.add_text(f.ringkas, p.singkat());
+    kepala.add_text(f.isi_persis, &p.pembukaan);
+    kepala.add_text(f.isi, &p.pembukaan);
+    hasil.push(kepala);
+    for (i, ps) in p.pasal.iter().enumerate() {
+        let mut d = dasar(
+            format!("{}#{}", p.id, ps.anchor),
+            format!("/{PERATURAN}/{}#{}", p.id, ps.anchor),
+            i as u64 + 1,
+        );
+        let label = format!("Pasal {}", ps.nomor);
+        d.add_text(f.judul, &label);
+        d.add_text(f.judul_persis, &label);
+        d.add_text(f.kunci_teks, &ps.konteks);
+        d.add_text(f.konteks, &ps.konteks);
+        d.add_text(f.ringkas, format!("{} · {label}", p.singkat()));
+        d.add_text(f.isi_persis, &ps.teks);
+        d.add_text(f.isi, &ps.teks);
+        hasil.push(d);
+    }
+    if let Some(pj) = &p.penjelasan {
+        let mut d = dasar(
+            format!("{}#penjelasan", p.id),
+            format!("/{PERATURAN}/{}#penjelasan", p.id),
+            p.pasal.len() as u64 + 1,
+        );
+        d.add_text(f.judul, "Penutup dan Penjelasan");
+        d.add_text(f.ringkas, format!("{} · Penjelasan", p.singkat()));
+        d.add_text(f.isi_persis, pj);
+        d.add_text(f.isi, pj);
+        hasil.push(d);
+    }
+    hasil
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_leave_the_indexed_wording() {
+        assert_eq!(
+            tanpa_penanda("Pihak {{ pihak_kedua.nama }} {% if x %}setuju{% endif %}."),
+            "Pihak … setuju."
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! Search: the Indonesian analyzer, the index (schema, atomic builds) and queries.
+
+pub mod analyzer;
+pub mod index;
+pub mod query;

@@ -1,0 +1,553 @@
+//! Queries: the user's words become a tantivy query (stemmed and exact fields, synonyms, quoted
+//! phrases, typo tolerance for unknown longer words), with facet counts and highlighted snippets.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::analyzer::{self, Kamus, Mode};
+use super::index::{Bidang as Kolom, Indeks};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Permintaan {
+    pub q: String,
+    /// A collection slug or `peraturan`.
+    pub jenis: Option<String>,
+    /// A bidang slug.
+    pub bidang: Option<String>,
+    pub tahun: Option<u16>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub judul: String,
+    pub jenis: String,
+    pub skor: f32,
+    /// HTML: the text escaped, matches in `<b>`.
+    pub cuplikan: String,
+    pub url: String,
+    pub ringkas: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub konteks: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peraturan: Option<String>,
+    pub bidang: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tahun: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub jenis: BTreeMap<String, u64>,
+    pub bidang: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hasil {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    /// False when no entry had every word and the results match only some of them.
+    pub semua_kata: bool,
+}
+
+/// Quoted phrases and loose words of a query.
+#[derive(Debug, PartialEq)]
+enum Bagian<'a> {
+    Kata(&'a str),
+    Frasa(&'a str),
+}
+
+fn pisah_kueri(q: &str) -> Vec<Bagian<'_>> {
+    let mut hasil = Vec::new();
+    for (i, potong) in q.split('"').enumerate() {
+        if potong.trim().is_empty() {
+            continue;
+        }
+        hasil.push(if i % 2 == 1 {
+            Bagian::Frasa(potong)
+        } else {
+            Bagian::Kata(potong)
+        });
+    }
+    hasil
+}
+
+const BOBOT_JUDUL: f32 = 3.0;
+const BOBOT_KUNCI: f32 = 2.0;
+const BOBOT_SEBUTAN: f32 = 1.0;
+const BOBOT_ISI: f32 = 1.0;
+const BOBOT_JUDUL_PERSIS: f32 = 1.5;
+const BOBOT_ISI_PERSIS: f32 = 0.5;
+const BOBOT_TYPO: f32 = 0.3;
+
+fn boost(q: Box<dyn Query>, b: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, b))
+}
+
+fn term(field: Field, teks: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, teks),
+        IndexRecordOption::WithFreqsAndPositions,
+    ))
+}
+
+fn salah_satu(q: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if q.len() == 1 {
+        return q.into_iter().next().expect("one element");
+    }
+    Box::new(BooleanQuery::new(
+        q.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// Builds queries for one index; holds what is needed to look at term statistics.
+struct Penyusun<'a> {
+    f: &'a Kolom,
+    kamus: &'a Kamus,
+    searcher: &'a Searcher,
+}
+
+impl Penyusun<'_> {
+    /// One stemmed word (and its form as written) across the fields.
+    fn kata(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
+        let f = self.f;
+        let mut q = vec![
+            boost(term(f.judul, akar), BOBOT_JUDUL),
+            boost(term(f.kunci_teks, akar), BOBOT_KUNCI),
+            boost(term(f.sebutan, akar), BOBOT_SEBUTAN),
+            boost(term(f.isi, akar), BOBOT_ISI),
+        ];
+        if let Some(p) = persis {
+            q.push(boost(term(f.judul_persis, p), BOBOT_JUDUL_PERSIS));
+            q.push(boost(term(f.isi_persis, p), BOBOT_ISI_PERSIS));
+            if self.typo_mungkin(akar, p) {
+                let jarak = if p.chars().count() >= 8 { 2 } else { 1 };
+                for field in [f.isi_persis, f.judul_persis] {
+                    q.push(boost(
+                        Box::new(FuzzyTermQuery::new(
+                            Term::from_field_text(field, p),
+                            jarak,
+                            true,
+                        )),
+                        BOBOT_TYPO,
+                    ));
+                }
+            }
+        }
+        salah_satu(q)
+    }
+
+    /// A longer word that appears nowhere is probably mistyped.
+    fn typo_mungkin(&self, akar: &str, persis: &str) -> bool {
+        if persis.chars().count() < 5 || persis.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let f = self.f;
+        let df = |field: Field, t: &str| {
+            self.searcher
+                .doc_freq(&Term::from_field_text(field, t))
+                .unwrap_or(1)
+        };
+        df(f.isi, akar) == 0
+            && df(f.judul, akar) == 0
+            && df(f.kunci_teks, akar) == 0
+            && df(f.isi_persis, persis) == 0
+    }
+
+    /// Stemmed tokens at their positions as a phrase across the text fields.
+    fn frasa(&self, token: &[(usize, String)]) -> Box<dyn Query> {
+        let awal = token.first().map(|t| t.0).unwrap_or(0);
+        let f = self.f;
+        let mut q = Vec::new();
+        for (field, b) in [
+            (f.judul, BOBOT_JUDUL),
+            (f.kunci_teks, BOBOT_KUNCI),
+            (f.isi, BOBOT_ISI),
+        ] {
+            let terms = token
+                .iter()
+                .map(|(p, t)| (p - awal, Term::from_field_text(field, t)))
+                .collect();
+            q.push(boost(Box::new(PhraseQuery::new_with_offset(terms)), b));
+        }
+        salah_satu(q)
+    }
+
+    /// The groups of a run of loose words: each must match; synonyms widen a group.
+    fn kelompok_kata(&self, teks: &str) -> Vec<Box<dyn Query>> {
+        let akar = analyzer::analisis(self.kamus, teks, Mode::Akar);
+        let persis = analyzer::analisis(self.kamus, teks, Mode::Persis);
+        let persis_di = |pos: usize| {
+            persis
+                .iter()
+                .find(|t| t.position == pos)
+                .map(|t| t.text.as_str())
+        };
+        let teks_akar: Vec<&str> = akar.iter().map(|t| t.text.as_str()).collect();
+        let mut hasil = Vec::new();
+        let mut i = 0;
+        while i < akar.len() {
+            if let Some((panjang, lain)) = self.sinonim_di(&teks_akar[i..]) {
+                let asli: Vec<Box<dyn Query>> = akar[i..i + panjang]
+                    .iter()
+                    .map(|t| self.kata(&t.text, persis_di(t.position)))
+                    .collect();
+                let mut pilihan = vec![if asli.len() == 1 {
+                    asli.into_iter().next().expect("one element")
+                } else {
+                    Box::new(BooleanQuery::new(
+                        asli.into_iter().map(|q| (Occur::Must, q)).collect(),
+                    )) as Box<dyn Query>
+                }];
+                for anggota in lain {
+                    let token: Vec<(usize, String)> = anggota
+                        .iter()
+                        .enumerate()
+                        .map(|(p, t)| (p, t.clone()))
+                        .collect();
+                    pilihan.push(if token.len() == 1 {
+                        self.kata(&token[0].1, None)
+                    } else {
+                        self.frasa(&token)
+                    });
+                }
+                hasil.push(salah_satu(pilihan));
+                i += panjang;
+            } else {
+                let t = &akar[i];
+                hasil.push(self.kata(&t.text, persis_di(t.position)));
+                i += 1;
+            }
+        }
+        if akar.is_empty() {
+            // Only stop words: search them as written.
+            for t in &persis {
+                hasil.push(salah_satu(vec![
+                    boost(term(self.f.judul_persis, &t.text), BOBOT_JUDUL_PERSIS),
+                    boost(term(self.f.isi_persis, &t.text), BOBOT_ISI_PERSIS),
+                ]));
+            }
+        }
+        hasil
+    }
+
+    /// The longest synonym member that starts the token run, with the group's other members.
+    fn sinonim_di<'k>(&'k self, token: &[&str]) -> Option<(usize, Vec<&'k Vec<String>>)> {
+        let mut terbaik: Option<(usize, Vec<&Vec<String>>)> = None;
+        for grup in &self.kamus.sinonim {
+            for (n, anggota) in grup.iter().enumerate() {
+                let cocok = !anggota.is_empty()
+                    && anggota.len() <= token.len()
+                    && anggota.iter().zip(token).all(|(a, b)| a == b);
+                if cocok && terbaik.as_ref().is_none_or(|(p, _)| anggota.len() > *p) {
+                    let lain = grup
+                        .iter()
+                        .enumerate()
+                        .filter(|(m, _)| *m != n)
+                        .map(|(_, a)| a)
+                        .collect();
+                    terbaik = Some((anggota.len(), lain));
+                }
+            }
+        }
+        terbaik
+    }
+
+    fn kelompok(&self, q: &str) -> Vec<Box<dyn Query>> {
+        let mut hasil = Vec::new();
+        for bagian in pisah_kueri(q) {
+            match bagian {
+                Bagian::Kata(t) => hasil.extend(self.kelompok_kata(t)),
+                Bagian::Frasa(t) => {
+                    let token: Vec<(usize, String)> = analyzer::analisis(self.kamus, t, Mode::Akar)
+                        .into_iter()
+                        .map(|t| (t.position, t.text))
+                        .collect();
+                    match token.len() {
+                        0 => {}
+                        1 => hasil.push(self.kata(&token[0].1, None)),
+                        _ => hasil.push(self.frasa(&token)),
+                    }
+                }
+            }
+        }
+        hasil
+    }
+}
+
+/// Filters as (which facet they narrow, query).
+fn saring(f: &Kolom, p: &Permintaan) -> Vec<(&'static str, Box<dyn Query>)> {
+    let mut s: Vec<(&'static str, Box<dyn Query>)> = Vec::new();
+    if let Some(j) = &p.jenis {
+        s.push(("jenis", term_mentah(f.jenis, j)));
+    }
+    if let Some(b) = &p.bidang {
+        s.push((
+            "bidang",
+            Box::new(TermQuery::new(
+                Term::from_facet(f.f_bidang, &Facet::from_path([b.as_str()])),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    if let Some(t) = p.tahun {
+        s.push((
+            "tahun",
+            Box::new(TermQuery::new(
+                Term::from_field_u64(f.tahun, t.into()),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    s
+}
+
+fn term_mentah(field: Field, teks: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, teks),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn gabung(
+    utama: &dyn Query,
+    saringan: &[(&'static str, Box<dyn Query>)],
+    kecuali: Option<&str>,
+) -> Box<dyn Query> {
+    let mut bagian: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, utama.box_clone())];
+    for (nama, q) in saringan {
+        if Some(*nama) != kecuali {
+            bagian.push((Occur::Must, boost(q.box_clone(), 0.0)));
+        }
+    }
+    Box::new(BooleanQuery::new(bagian))
+}
+
+fn hitung_facet(
+    searcher: &Searcher,
+    q: &dyn Query,
+    field: &str,
+) -> tantivy::Result<BTreeMap<String, u64>> {
+    let mut c = FacetCollector::for_field(field);
+    c.add_facet(Facet::root());
+    let counts = searcher.search(q, &c)?;
+    Ok(counts
+        .get(Facet::root())
+        .map(|(facet, n)| {
+            let s = facet.to_path_string();
+            (s.trim_start_matches('/').to_string(), n)
+        })
+        .collect())
+}
+
+fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn escape_html(s: &str) -> String {
+    let mut keluar = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => keluar.push_str("&lt;"),
+            '>' => keluar.push_str("&gt;"),
+            '&' => keluar.push_str("&amp;"),
+            '"' => keluar.push_str("&quot;"),
+            '\'' => keluar.push_str("&#39;"),
+            c => keluar.push(c),
+        }
+    }
+    keluar
+}
+
+const PANJANG_CUPLIKAN: usize = 220;
+
+impl Indeks {
+    /// Runs a search. Facet counts for a dimension ignore that dimension's own filter, so a user
+    /// sees what choosing another value would give.
+    pub fn cari(&self, p: &Permintaan) -> tantivy::Result<Hasil> {
+        let searcher = self.reader.searcher();
+        let kamus = analyzer::kamus();
+        let penyusun = Penyusun {
+            f: &self.f,
+            kamus: &kamus,
+            searcher: &searcher,
+        };
+        let kelompok = penyusun.kelompok(&p.q);
+        let saringan = saring(&self.f, p);
+        let banyak = kelompok.len() > 1;
+        let (utama, mut semua_kata): (Box<dyn Query>, bool) = if kelompok.is_empty() {
+            (Box::new(AllQuery), true)
+        } else {
+            let q = BooleanQuery::new(
+                kelompok
+                    .iter()
+                    .map(|q| (Occur::Must, q.box_clone()))
+                    .collect(),
+            );
+            (Box::new(q), true)
+        };
+        let mut penuh = gabung(utama.as_ref(), &saringan, None);
+        let mut total = searcher.search(penuh.as_ref(), &Count)?;
+        let mut utama = utama;
+        if total == 0 && banyak {
+            // Nothing has every word: rank by how many words match instead.
+            utama = Box::new(BooleanQuery::new(
+                kelompok.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ));
+            penuh = gabung(utama.as_ref(), &saringan, None);
+            total = searcher.search(penuh.as_ref(), &Count)?;
+            semua_kata = false;
+        }
+        let limit = p.limit.clamp(1, 100);
+        let top = searcher.search(
+            penuh.as_ref(),
+            &TopDocs::with_limit(limit)
+                .and_offset(p.offset)
+                .order_by_score(),
+        )?;
+        let facets = Facets {
+            jenis: hitung_facet(
+                &searcher,
+                gabung(utama.as_ref(), &saringan, Some("jenis")).as_ref(),
+                "f_jenis",
+            )?,
+            bidang: hitung_facet(
+                &searcher,
+                gabung(utama.as_ref(), &saringan, Some("bidang")).as_ref(),
+                "f_bidang",
+            )?,
+        };
+        let mut cuplik = SnippetGenerator::create(&searcher, penuh.as_ref(), self.f.isi)?;
+        cuplik.set_max_num_chars(PANJANG_CUPLIKAN);
+        let mut hits = Vec::with_capacity(top.len());
+        for (skor, alamat) in top {
+            hits.push(self.hit(&searcher, &cuplik, skor, alamat)?);
+        }
+        Ok(Hasil {
+            total,
+            hits,
+            facets,
+            semua_kata,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        cuplik: &SnippetGenerator,
+        skor: f32,
+        alamat: DocAddress,
+    ) -> tantivy::Result<Hit> {
+        let f = &self.f;
+        let doc: TantivyDocument = searcher.doc(alamat)?;
+        let snippet = cuplik.snippet_from_doc(&doc);
+        let cuplikan = if snippet.fragment().trim().is_empty() {
+            let isi = teks_tersimpan(&doc, f.isi);
+            let awal: String = isi.chars().take(PANJANG_CUPLIKAN).collect();
+            let elipsis = if awal.len() < isi.len() { "…" } else { "" };
+            format!("{}{elipsis}", escape_html(awal.trim()))
+        } else {
+            snippet.to_html()
+        };
+        let induk = teks_tersimpan(&doc, f.induk_judul);
+        let judul = teks_tersimpan(&doc, f.judul);
+        Ok(Hit {
+            id: teks_tersimpan(&doc, f.id),
+            judul: if induk.is_empty() || induk == judul {
+                judul
+            } else {
+                format!("{judul} — {induk}")
+            },
+            jenis: teks_tersimpan(&doc, f.jenis),
+            skor,
+            cuplikan,
+            url: teks_tersimpan(&doc, f.url),
+            ringkas: teks_tersimpan(&doc, f.ringkas),
+            konteks: teks_tersimpan(&doc, f.konteks),
+            peraturan: Some(teks_tersimpan(&doc, f.induk)).filter(|s| !s.is_empty()),
+            bidang: doc
+                .get_all(f.bidang)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            tahun: doc.get_first(f.tahun).and_then(|v| v.as_u64()),
+        })
+    }
+
+    /// Every stored part of one full-text regulation, in order (opening, articles, explanation).
+    pub fn peraturan(&self, id: &str) -> tantivy::Result<Vec<BagianPeraturan>> {
+        let searcher = self.reader.searcher();
+        let q = term_mentah(self.f.induk, id);
+        let top = searcher.search(q.as_ref(), &TopDocs::with_limit(20_000).order_by_score())?;
+        let mut bagian = Vec::with_capacity(top.len());
+        for (_, alamat) in top {
+            let doc: TantivyDocument = searcher.doc(alamat)?;
+            bagian.push(BagianPeraturan {
+                id: teks_tersimpan(&doc, self.f.id),
+                judul: teks_tersimpan(&doc, self.f.judul),
+                konteks: teks_tersimpan(&doc, self.f.konteks),
+                teks: teks_tersimpan(&doc, self.f.isi),
+                urutan: doc
+                    .get_first(self.f.urutan)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0),
+            });
+        }
+        bagian.sort_by_key(|b| b.urutan);
+        Ok(bagian)
+    }
+}
+
+/// One stored part of a full-text regulation.
+#[derive(Debug, Clone, Serialize)]
+pub struct BagianPeraturan {
+    /// `uu-6-2014` for the opening, `uu-6-2014#pasal-92` for an article.
+    pub id: String,
+    pub judul: String,
+    pub konteks: String,
+    pub teks: String,
+    pub urutan: u64,
+}
+
+impl BagianPeraturan {
+    /// The anchor of an article (`pasal-92`), empty for the opening.
+    pub fn anchor(&self) -> &str {
+        self.id.split_once('#').map(|(_, a)| a).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_quoted_phrases() {
+        assert_eq!(
+            pisah_kueri(r#"bkad "keadaan memaksa" desa"#),
+            vec![
+                Bagian::Kata("bkad "),
+                Bagian::Frasa("keadaan memaksa"),
+                Bagian::Kata(" desa")
+            ]
+        );
+        assert_eq!(
+            pisah_kueri(r#""tanpa tutup"#),
+            vec![Bagian::Frasa("tanpa tutup")]
+        );
+        assert!(pisah_kueri("  ").is_empty());
+    }
+}

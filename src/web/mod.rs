@@ -1,0 +1,170 @@
+//! The web service: HTML pages (tera) and a JSON API over the same content and index.
+
+mod halaman;
+mod parameter;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::konten::Konten;
+use crate::search::index::{self, Indeks};
+
+/// Content and index, swapped together when a new index generation appears.
+pub struct Muatan {
+    pub konten: Konten,
+    pub indeks: Indeks,
+}
+
+pub struct Keadaan {
+    tera: tera::Tera,
+    muatan: RwLock<Arc<Muatan>>,
+    content_dir: PathBuf,
+    index_dir: PathBuf,
+}
+
+impl Keadaan {
+    fn muatan(&self) -> Arc<Muatan> {
+        self.muatan
+            .read()
+            .map(|m| m.clone())
+            .unwrap_or_else(|e| e.into_inner().clone())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("templat HTML tidak valid: {0}")]
+    Templat(#[from] tera::Error),
+    #[error("tidak dapat membuka alamat {0}: {1}")]
+    Alamat(SocketAddr, std::io::Error),
+    #[error("server berhenti: {0}")]
+    Server(std::io::Error),
+}
+
+macro_rules! templat {
+    ($($nama:literal),* $(,)?) => {
+        [$(($nama, include_str!(concat!("../../templates/", $nama)))),*]
+    };
+}
+
+fn muat_tera() -> Result<tera::Tera, tera::Error> {
+    let mut t = tera::Tera::new();
+    t.add_raw_templates(templat![
+        "dasar.html",
+        "_form_cari.html",
+        "beranda.html",
+        "cari.html",
+        "koleksi.html",
+        "entri.html",
+        "peraturan.html",
+        "peraturan-daftar.html",
+        "istilah.html",
+        "galat.html",
+    ])?;
+    Ok(t)
+}
+
+/// The router, for the server and for tests.
+pub fn router(
+    muatan: Muatan,
+    content_dir: PathBuf,
+    index_dir: PathBuf,
+) -> Result<(Router, Arc<Keadaan>), WebError> {
+    let keadaan = Arc::new(Keadaan {
+        tera: muat_tera()?,
+        muatan: RwLock::new(Arc::new(muatan)),
+        content_dir,
+        index_dir,
+    });
+    let app = Router::new()
+        .route("/", get(halaman::beranda))
+        .route("/cari", get(halaman::cari))
+        .route("/api/cari", get(halaman::api_cari))
+        .route("/healthz", get(halaman::healthz))
+        .route("/istilah", get(halaman::istilah))
+        .route("/peraturan", get(halaman::daftar_peraturan))
+        .route("/peraturan/{id}", get(halaman::peraturan))
+        .route("/{koleksi}", get(halaman::koleksi))
+        .route("/{koleksi}/{id}", get(halaman::entri))
+        .fallback(halaman::tidak_ada)
+        .with_state(keadaan.clone());
+    Ok((app, keadaan))
+}
+
+/// Follows `index/current`: when another process (`sinergi index`) swaps in a new generation,
+/// the server loads it with the content and switches over; until then it answers from the old.
+async fn pantau_indeks(keadaan: Arc<Keadaan>) {
+    let mut jeda = tokio::time::interval(Duration::from_secs(2));
+    loop {
+        jeda.tick().await;
+        let sekarang = keadaan.muatan().indeks.dir.clone();
+        let Some(baru) = index::generasi_sekarang(&keadaan.index_dir) else {
+            continue;
+        };
+        if baru == sekarang {
+            continue;
+        }
+        let k = keadaan.clone();
+        let hasil = tokio::task::spawn_blocking(move || {
+            let konten = crate::konten::muat(&k.content_dir).map_err(|e| e.to_string())?;
+            let indeks = index::buka(&k.index_dir).map_err(|e| e.to_string())?;
+            Ok::<_, String>(Muatan { konten, indeks })
+        })
+        .await;
+        match hasil {
+            Ok(Ok(m)) => {
+                tracing::info!(dir = %m.indeks.dir.display(), "indeks baru dipakai");
+                if let Ok(mut g) = keadaan.muatan.write() {
+                    *g = Arc::new(m);
+                }
+            }
+            Ok(Err(e)) => tracing::warn!("indeks baru belum dapat dipakai: {e}"),
+            Err(e) => tracing::warn!("pemuatan indeks gagal: {e}"),
+        }
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn jalankan(
+    addr: SocketAddr,
+    muatan: Muatan,
+    content_dir: PathBuf,
+    index_dir: PathBuf,
+) -> Result<(), WebError> {
+    let (app, keadaan) = router(muatan, content_dir, index_dir)?;
+    tokio::spawn(pantau_indeks(keadaan));
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| WebError::Alamat(addr, e))?;
+    let alamat = listener.local_addr().unwrap_or(addr);
+    tracing::info!("Sinergi melayani di http://{alamat}");
+    eprintln!("Sinergi melayani di http://{alamat} (Ctrl-C untuk berhenti)");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(sinyal_berhenti())
+        .await
+        .map_err(WebError::Server)
+}
+
+async fn sinyal_berhenti() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
