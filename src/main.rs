@@ -303,6 +303,9 @@ fn teks_cuplikan(html: &str, terminal: bool) -> String {
 
 fn cetak_hasil(q: &str, h: &Hasil) {
     let terminal = std::io::stdout().is_terminal();
+    for (salah, benar) in &h.koreksi {
+        println!("Ejaan dibetulkan: {salah} → {benar}");
+    }
     println!("{} hasil untuk \"{q}\"", h.total);
     if !h.semua_kata {
         println!("(tidak ada yang memuat semua kata; ditampilkan yang memuat sebagian)");

@@ -274,7 +274,9 @@ pub fn muat(root: &Path) -> Result<Konten, KontenTidakSah> {
             .find(|k| path.starts_with(root.join(k.slug())))
             .expect("berkas_konten only lists collection folders");
         match muat_entri(path, koleksi, &teks) {
-            Ok((e, yaml, baris_awal)) => {
+            Ok((e, yaml, baris_awal, m)) => {
+                // Kept even with problems, so its relations and id are checked too.
+                semua_masalah.extend(m);
                 entri.push(e);
                 yaml_entri.push((yaml, baris_awal));
             }
@@ -366,7 +368,7 @@ fn muat_entri(
     path: &Path,
     koleksi: Koleksi,
     teks: &str,
-) -> Result<(Entri, String, usize), Vec<Masalah>> {
+) -> Result<(Entri, String, usize, Vec<Masalah>), Vec<Masalah>> {
     let t = frontmatter::belah(teks).map_err(|g| vec![masalah(path, (g.baris, 1), g.pesan)])?;
     let mut m = Vec::new();
     let id = path
@@ -440,22 +442,20 @@ fn muat_entri(
     let data = match data {
         Ok(d) => d,
         Err(e) => {
-            let s = e.to_string();
-            // Unknown and missing keys were all reported above.
-            if !s.starts_with("unknown field") && !s.starts_with("missing field") || m.is_empty() {
-                m.push(masalah(
-                    path,
-                    lokasi_yaml(&e, t.baris_awal),
-                    skema::terjemahkan_serde(&s),
-                ));
-            }
+            m.push(masalah(
+                path,
+                lokasi_yaml(&e, t.baris_awal),
+                skema::terjemahkan_serde(&e.to_string()),
+            ));
             return Err(m);
         }
     };
+    let ada = |k: &str| peta_yaml.contains_key(k);
     let mut periksa = Pemeriksa {
         path,
         peta: &peta,
         masalah: &mut m,
+        ada: &ada,
     };
     let (judul, bidang_teks, tahun) = match &data {
         Data::Regulasi(r) => {
@@ -481,9 +481,6 @@ fn muat_entri(
     if let Some(th) = tahun {
         periksa.tahun(th);
     }
-    if !m.is_empty() {
-        return Err(m);
-    }
     let entri = Entri {
         id,
         koleksi,
@@ -494,7 +491,7 @@ fn muat_entri(
         body: t.body.to_string(),
         data,
     };
-    Ok((entri, t.yaml.to_string(), t.baris_awal))
+    Ok((entri, t.yaml.to_string(), t.baris_awal, m))
 }
 
 /// Checks on values that the type system cannot express; every failure is recorded.
@@ -502,6 +499,8 @@ struct Pemeriksa<'a> {
     path: &'a Path,
     peta: &'a Peta<'a>,
     masalah: &'a mut Vec<Masalah>,
+    /// Whether a key is written at all; an absent required key is already reported.
+    ada: &'a dyn Fn(&str) -> bool,
 }
 
 impl Pemeriksa<'_> {
@@ -510,7 +509,7 @@ impl Pemeriksa<'_> {
     }
 
     fn tidak_kosong(&mut self, kunci: &str, nilai: &str) {
-        if nilai.trim().is_empty() {
+        if (self.ada)(kunci) && nilai.trim().is_empty() {
             self.catat(
                 self.peta.kunci(kunci),
                 format!("kolom `{kunci}` tidak boleh kosong"),
@@ -519,7 +518,7 @@ impl Pemeriksa<'_> {
     }
 
     fn pilihan(&mut self, kunci: &str, nilai: &str, sah: &[&str]) {
-        if !sah.contains(&nilai) {
+        if (self.ada)(kunci) && !sah.contains(&nilai) {
             self.catat(
                 self.peta.nilai(kunci, nilai),
                 format!(
@@ -548,7 +547,7 @@ impl Pemeriksa<'_> {
     }
 
     fn tahun(&mut self, tahun: u16) {
-        if !(1945..=2100).contains(&tahun) {
+        if (self.ada)("tahun") && !(1945..=2100).contains(&tahun) {
             self.catat(
                 self.peta.kunci("tahun"),
                 format!("tahun {tahun} tidak masuk akal (1945–2100)"),
@@ -557,6 +556,9 @@ impl Pemeriksa<'_> {
     }
 
     fn sumber(&mut self, sumber: &[String]) {
+        if !(self.ada)("sumber") {
+            return;
+        }
         if sumber.is_empty() {
             self.catat(
                 self.peta.kunci("sumber"),
@@ -624,7 +626,7 @@ impl Pemeriksa<'_> {
             &skema::JENIS_KERJA_SAMA,
         );
         self.tidak_kosong("hasil", &s.hasil);
-        if s.bidang.is_empty() {
+        if (self.ada)("bidang") && s.bidang.is_empty() {
             self.catat(
                 self.peta.kunci("bidang"),
                 "studi kasus harus punya sedikitnya satu bidang".into(),
@@ -634,22 +636,22 @@ impl Pemeriksa<'_> {
     }
 
     fn materi(&mut self, x: &Materi) {
-        if x.urutan == 0 {
+        if (self.ada)("urutan") && x.urutan == 0 {
             self.catat(self.peta.kunci("urutan"), "`urutan` dimulai dari 1".into());
         }
-        if x.durasi == 0 {
+        if (self.ada)("durasi") && x.durasi == 0 {
             self.catat(
                 self.peta.kunci("durasi"),
                 "`durasi` (menit) harus lebih dari 0".into(),
             );
         }
-        if x.tujuan.is_empty() {
+        if (self.ada)("tujuan") && x.tujuan.is_empty() {
             self.catat(
                 self.peta.kunci("tujuan"),
                 "tuliskan sedikitnya satu tujuan pembelajaran".into(),
             );
         }
-        if x.kuis.is_empty() {
+        if (self.ada)("kuis") && x.kuis.is_empty() {
             self.catat(
                 self.peta.kunci("kuis"),
                 "kuis harus memuat sedikitnya satu soal".into(),

@@ -101,8 +101,10 @@ pub struct PasalKunci {
 }
 
 /// A legal basis; keys after the JDIHN metadata standard (Permenkumham 8/2019).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Missing and unknown keys are reported by the loader, which knows their lines; serde only
+/// checks the types here.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct Regulasi {
     pub judul: String,
     pub bentuk: String,
@@ -184,7 +186,7 @@ impl Regulasi {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lokasi {
     #[serde(default)]
@@ -214,8 +216,10 @@ impl Lokasi {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Missing and unknown keys are reported by the loader, which knows their lines; serde only
+/// checks the types here.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct StudiKasus {
     pub judul: String,
     pub lokasi: Lokasi,
@@ -261,8 +265,10 @@ impl StudiKasus {
     ];
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Missing and unknown keys are reported by the loader, which knows their lines; serde only
+/// checks the types here.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct Templat {
     pub judul: String,
     pub tahap: String,
@@ -296,8 +302,10 @@ pub struct Soal {
     pub jawaban: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Missing and unknown keys are reported by the loader, which knows their lines; serde only
+/// checks the types here.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
 pub struct Materi {
     pub judul: String,
     pub urutan: u16,
@@ -382,6 +390,13 @@ pub fn url_sah(s: &str) -> bool {
 /// serde's English messages, said in Indonesian.
 pub fn terjemahkan_serde(pesan: &str) -> String {
     let pesan = pesan.split(" at line ").next().unwrap_or(pesan);
+    // serde_yaml prefixes nested errors with their path: `kuis[0]: missing field ...`.
+    if let Some((jalur, sisa)) = pesan.split_once(": ")
+        && !jalur.is_empty()
+        && !jalur.contains(' ')
+    {
+        return format!("{jalur}: {}", terjemahkan_serde(sisa));
+    }
     let ganti = |s: &str| -> String {
         s.replace("a sequence", "daftar")
             .replace("a string", "teks")

@@ -60,6 +60,9 @@ pub struct Hasil {
     pub facets: Facets,
     /// False when no entry had every word and the results match only some of them.
     pub semua_kata: bool,
+    /// Words taken as typos, with the word searched instead.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub koreksi: BTreeMap<String, String>,
 }
 
 /// Quoted phrases and loose words of a query.
@@ -86,11 +89,11 @@ fn pisah_kueri(q: &str) -> Vec<Bagian<'_>> {
 
 const BOBOT_JUDUL: f32 = 3.0;
 const BOBOT_KUNCI: f32 = 2.0;
-const BOBOT_SEBUTAN: f32 = 1.0;
+/// The designation ("Permendagri 96/2017") is the strongest signal that a regulation is meant.
+const BOBOT_SEBUTAN: f32 = 4.0;
 const BOBOT_ISI: f32 = 1.0;
 const BOBOT_JUDUL_PERSIS: f32 = 1.5;
 const BOBOT_ISI_PERSIS: f32 = 0.5;
-const BOBOT_TYPO: f32 = 0.3;
 
 fn boost(q: Box<dyn Query>, b: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, b))
@@ -117,11 +120,28 @@ struct Penyusun<'a> {
     f: &'a Kolom,
     kamus: &'a Kamus,
     searcher: &'a Searcher,
+    /// Mistyped words and the indexed words used instead.
+    koreksi: std::cell::RefCell<Vec<(String, String)>>,
 }
 
 impl Penyusun<'_> {
-    /// One stemmed word (and its form as written) across the fields.
+    /// One stemmed word (and its form as written) across the fields. A longer word that occurs
+    /// nowhere is taken as a typo and replaced by the closest indexed word.
     fn kata(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
+        if let Some(p) = persis
+            && self.typo_mungkin(akar, p)
+            && let Some(benar) = self.kata_terdekat(p)
+        {
+            self.koreksi
+                .borrow_mut()
+                .push((p.to_string(), benar.clone()));
+            let akar_benar = self.kamus.akar(&benar).into_owned();
+            return self.kata_persis(&akar_benar, Some(&benar));
+        }
+        self.kata_persis(akar, persis)
+    }
+
+    fn kata_persis(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
         let f = self.f;
         let mut q = vec![
             boost(term(f.judul, akar), BOBOT_JUDUL),
@@ -132,21 +152,42 @@ impl Penyusun<'_> {
         if let Some(p) = persis {
             q.push(boost(term(f.judul_persis, p), BOBOT_JUDUL_PERSIS));
             q.push(boost(term(f.isi_persis, p), BOBOT_ISI_PERSIS));
-            if self.typo_mungkin(akar, p) {
-                let jarak = if p.chars().count() >= 8 { 2 } else { 1 };
-                for field in [f.isi_persis, f.judul_persis] {
-                    q.push(boost(
-                        Box::new(FuzzyTermQuery::new(
-                            Term::from_field_text(field, p),
-                            jarak,
-                            true,
-                        )),
-                        BOBOT_TYPO,
-                    ));
+        }
+        salah_satu(q)
+    }
+
+    /// The indexed word closest to `kata` (one edit for short words, two for long ones), the
+    /// most frequent among equally close ones.
+    fn kata_terdekat(&self, kata: &str) -> Option<String> {
+        let jarak = if kata.chars().count() >= 8 { 2 } else { 1 };
+        let fuzzy =
+            FuzzyTermQuery::new(Term::from_field_text(self.f.isi_persis, kata), jarak, true);
+        let mut calon: std::collections::HashMap<String, u64> = Default::default();
+        for segmen in self.searcher.segment_readers() {
+            let (Ok(indeks), Ok(dfa)) =
+                (segmen.inverted_index(self.f.isi_persis), fuzzy.automaton())
+            else {
+                continue;
+            };
+            let Ok(mut aliran) = indeks.terms().search(dfa).into_stream() else {
+                continue;
+            };
+            while aliran.advance() {
+                if let Ok(k) = std::str::from_utf8(aliran.key()) {
+                    *calon.entry(k.to_string()).or_default() += u64::from(aliran.value().doc_freq);
                 }
             }
         }
-        salah_satu(q)
+        calon
+            .into_iter()
+            .min_by_key(|(k, n)| {
+                (
+                    strsim::damerau_levenshtein(kata, k),
+                    std::cmp::Reverse(*n),
+                    k.clone(),
+                )
+            })
+            .map(|(k, _)| k)
     }
 
     /// A longer word that appears nowhere is probably mistyped.
@@ -386,6 +427,7 @@ impl Indeks {
             f: &self.f,
             kamus: &kamus,
             searcher: &searcher,
+            koreksi: Default::default(),
         };
         let kelompok = penyusun.kelompok(&p.q);
         let saringan = saring(&self.f, p);
@@ -443,6 +485,7 @@ impl Indeks {
             hits,
             facets,
             semua_kata,
+            koreksi: penyusun.koreksi.into_inner().into_iter().collect(),
         })
     }
 

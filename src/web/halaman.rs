@@ -278,7 +278,7 @@ pub async fn cari(State(k): S, Query(params): Params) -> Response {
         "cari.html",
         json!({
             "q": p.q, "jenis": jenis, "bidang": p.bidang.clone().unwrap_or_default(),
-            "total": hasil.total, "semua_kata": hasil.semua_kata, "hits": hits,
+            "total": hasil.total, "semua_kata": hasil.semua_kata, "hits": hits, "koreksi": hasil.koreksi,
             "facet_jenis": facet_jenis, "facet_bidang": facet_bidang,
             "tautan_semua_jenis": url_cari(&p, &[("jenis", None)], None),
             "tautan_semua_bidang": url_cari(&p, &[("bidang", None)], None),

@@ -1,0 +1,124 @@
+//! Helpers for tests that run the real `sinergi` binary.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sinergi"))
+}
+
+pub fn konten_bawaan() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// A running `sinergi serve` on an ephemeral port, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub base: String,
+    _index: tempfile::TempDir,
+}
+
+impl Server {
+    pub fn mulai(content: &Path, ekstra: &[&str]) -> Server {
+        let index = tempfile::tempdir().expect("tempdir");
+        Server::mulai_dengan_index(content, index, ekstra)
+    }
+
+    pub fn mulai_dengan_index(content: &Path, index: tempfile::TempDir, ekstra: &[&str]) -> Server {
+        let mut child = bin()
+            .arg("--content")
+            .arg(content)
+            .arg("--index")
+            .arg(index.path())
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(ekstra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start sinergi serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(i) = line.find("http://") {
+                    let url = line[i..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_string();
+                    let _ = tx.send(url);
+                }
+            }
+        });
+        let batas = Instant::now() + Duration::from_secs(120);
+        let base = loop {
+            if let Ok(url) = rx.recv_timeout(Duration::from_millis(100)) {
+                break url;
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("sinergi serve exited early: {status}");
+            }
+            assert!(Instant::now() < batas, "server did not start");
+        };
+        Server {
+            child,
+            base,
+            _index: index,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let r = reqwest::get(self.url(path)).await.expect("request");
+        let status = r.status().as_u16();
+        (status, r.text().await.expect("body"))
+    }
+
+    pub async fn json(&self, path: &str) -> (u16, serde_json::Value) {
+        let r = reqwest::get(self.url(path)).await.expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.expect("json body"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Writes `files` (relative path, text) under a fresh temporary folder.
+pub fn pohon(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (rel, teks) in files {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, teks).expect("write");
+    }
+    dir
+}
+
+pub const REGULASI_SAH: &str = "---
+judul: Undang-Undang Nomor 6 Tahun 2014 tentang Desa
+bentuk: Undang-Undang
+singkatan_bentuk: UU
+nomor: \"6\"
+tahun: 2014
+tentang: Desa
+teu_badan: Indonesia. Pemerintah Pusat
+status: berlaku
+pasal_kunci:
+  - pasal: \"92\"
+    ringkasan: Kerja sama antar-Desa dituangkan dalam Peraturan Bersama Kepala Desa.
+sumber:
+  - https://example.org/uu-6-2014
+---
+Undang-undang tentang desa.
+";
