@@ -110,7 +110,10 @@ static RE_NOMOR: LazyLock<Regex> =
 static RE_TAHUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"TAHUN\s+([12][0-9Oo]{3})\b").expect("valid regex"));
 static RE_PASAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\.?\s*$").expect("valid regex"));
+/// Old texts run articles on: "… KETENTARAAN. Pasal 1. Ketua …".
+static RE_PASAL_SEBARIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bPasal\s+(\d{1,4}[A-Z]?)\.\s").expect("valid regex"));
 static RE_BAB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^BAB\s+[IVXLCDM]+\b").expect("valid regex"));
 static RE_BAGIAN: LazyLock<Regex> =
@@ -129,7 +132,7 @@ fn angka_ocr(s: &str) -> String {
 
 const KATA_KECIL: &[&str] = &[
     "dan", "atau", "tentang", "di", "ke", "dari", "yang", "untuk", "dengan", "atas", "serta",
-    "dalam", "pada", "terhadap", "bagi", "oleh", "sebagai", "antara", "melalui", "nomor", "tahun",
+    "dalam", "pada", "terhadap", "bagi", "oleh", "sebagai", "antara", "melalui",
 ];
 
 /// "PERATURAN PELAKSANAAN UNDANG-UNDANG NOMOR 6 TAHUN 2014 TENTANG DESA" in title case.
@@ -157,7 +160,30 @@ fn huruf_judul(s: &str) -> String {
         .join(" ")
 }
 
-/// What follows the first TENTANG of the title, up to where the title block ends.
+/// What follows TENTANG in the title block (the first lines), or else where the text names
+/// itself with its number ("… NOMOR 43 TAHUN 2019 TENTANG …", as the Penjelasan heading does).
+fn cari_tentang(teks: &str, nomor: &str, tahun: u16) -> Option<String> {
+    let kepala: String = teks.lines().take(12).collect::<Vec<_>>().join(" ");
+    let kepala: String = kepala.chars().take(3000).collect();
+    if let Some(t) = tentang(&kepala) {
+        return Some(t);
+    }
+    let pola = format!(
+        r"NOMOR\s+{}\s+TAHUN\s+{tahun}\s+TENTANG\s",
+        regex::escape(nomor)
+    );
+    let re = Regex::new(&pola).ok()?;
+    let m = re.find(teks)?;
+    let mulai = m.start() + m.as_str().find("TENTANG")?;
+    let ujung = teks[mulai..]
+        .char_indices()
+        .nth(400)
+        .map(|(i, _)| mulai + i)
+        .unwrap_or(teks.len());
+    tentang(&teks[mulai..ujung].replace('\n', " "))
+}
+
+/// What follows the first TENTANG, up to where the title block ends.
 fn tentang(judul: &str) -> Option<String> {
     let mulai = judul.find("TENTANG")? + "TENTANG".len();
     let mut sisa = &judul[mulai..];
@@ -170,6 +196,10 @@ fn tentang(judul: &str) -> Option<String> {
         "MENIMBANG",
         " UNDANG-UNDANG REPUBLIK",
         " PERATURAN PEMERINTAH REPUBLIK",
+        " I. UMUM",
+        " UMUM ",
+        "MENTERI ",
+        " Menetapkan",
     ] {
         if let Some(i) = sisa.find(batas) {
             sisa = &sisa[..i];
@@ -248,7 +278,15 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
         (None, Some(n), Some(t)) => (n, t),
         _ => return Err("nomor dan tahun tidak terbaca dari baris judul".into()),
     };
-    let tentang = tentang(judul).unwrap_or_else(|| "(judul tidak terbaca)".into());
+    let tentang =
+        cari_tentang(teks, &nomor, tahun).unwrap_or_else(|| "(judul tidak terbaca)".into());
+    let dipecah;
+    let teks = if teks.lines().any(|l| RE_PASAL.is_match(l.trim())) {
+        teks
+    } else {
+        dipecah = RE_PASAL_SEBARIS.replace_all(teks, "\nPasal $1\n");
+        &dipecah
+    };
 
     let mut pembukaan = String::new();
     let mut pasal: Vec<Pasal> = Vec::new();
@@ -387,6 +425,19 @@ Cukup jelas.
         let cipta =
             "Menimbang UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 11 TAHUN 2O2O TENTANG CIPTA KERJA";
         assert_eq!(urai(cipta, Path::new("y.md")).expect("parses").tahun, 2020);
+    }
+
+    #[test]
+    fn title_on_later_lines_and_run_on_articles() {
+        let t = "PERATURAN MENTERI KEUANGAN REPUBLIK INDONESIA\nNOMOR 2 /PMK.07/2022\nTENTANG\n\
+                 RINCIAN DANA CUKAI\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nPasal 1\nIsi.\n";
+        let p = urai(t, Path::new("permenkeu/2022/2.md")).expect("parses");
+        assert_eq!(p.tentang, "Rincian Dana Cukai");
+        let lama = "PERATURAN PEMERINTAH NOMOR 9 TAHUN 1950 TENTANG PANGKAT\nMEMUTUSKAN: Menetapkan : \
+                    PERATURAN PEMERINTAH TENTANG PANGKAT. Pasal 1. Ketua diberi pangkat. Pasal 2. Berlaku.\n";
+        let p = urai(lama, Path::new("pp/1950/9.md")).expect("parses");
+        assert_eq!(p.pasal.len(), 2);
+        assert_eq!(p.pasal[1].teks.trim(), "Berlaku.");
     }
 
     #[test]

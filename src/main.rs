@@ -239,7 +239,7 @@ fn bangun(konten: &konten::Konten, korpus: Option<&Path>, index_dir: &Path) -> R
             selesai += 1;
             match &bar {
                 Some(b) => b.inc(1),
-                None if selesai % 500 == 0 || selesai == total => {
+                None if selesai.is_multiple_of(500) || selesai == total => {
                     eprintln!("  {selesai}/{total} berkas")
                 }
                 None => {}

@@ -36,11 +36,7 @@ pub fn ke_teks(md: &str) -> String {
                 | TagEnd::TableRow
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_),
-            ) => {
-                if !keluar.ends_with('\n') {
-                    keluar.push('\n')
-                }
-            }
+            ) if !keluar.ends_with('\n') => keluar.push('\n'),
             _ => {}
         }
     }

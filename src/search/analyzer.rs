@@ -2,7 +2,9 @@
 //! sama"), stop words dropped and affixes stemmed with Snowball's Indonesian stemmer, corrected by
 //! a root list for the words it gets wrong. Vocabulary lives in `padanan.yaml`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, LazyLock};
 
 use frostem::{Algorithm, Stemmer};
@@ -66,9 +68,9 @@ struct Berkas {
 
 /// The search vocabulary: compounds, synonyms, roots and stop words.
 pub struct Kamus {
-    pecah: HashMap<String, Vec<String>>,
-    akar: HashMap<String, String>,
-    henti: HashSet<&'static str>,
+    pecah: FxHashMap<String, Vec<String>>,
+    akar: FxHashMap<String, String>,
+    henti: FxHashSet<&'static str>,
     stemmer: Stemmer,
     /// Each synonym group, every member as the token sequence the stemming analyzer gives it.
     pub sinonim: Vec<Vec<Vec<String>>>,
@@ -83,7 +85,7 @@ static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
             .into_iter()
             .map(|(a, b)| (a, b.split_whitespace().map(str::to_string).collect()))
             .collect(),
-        akar: berkas.akar,
+        akar: berkas.akar.into_iter().collect(),
         henti: KATA_HENTI.iter().copied().collect(),
         stemmer: Stemmer::new(Algorithm::Indonesian),
         sinonim: Vec::new(),
@@ -109,16 +111,42 @@ pub fn kamus() -> Arc<Kamus> {
     KAMUS.clone()
 }
 
+/// Stemming is the analyzer's main cost (snippets re-analyze every hit's text); words repeat, so
+/// each thread remembers the roots it computed, up to a bound.
+const MEMO_MAKS: usize = 100_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<FxHashMap<String, String>> = Default::default();
+}
+
 impl Kamus {
     /// The root of one lowercased word.
-    pub fn akar<'a>(&self, kata: &'a str) -> std::borrow::Cow<'a, str> {
+    pub fn akar(&self, kata: &str) -> String {
+        let mut keluar = String::new();
+        self.akar_ke(kata, &mut keluar);
+        keluar
+    }
+
+    /// Writes the root of `kata` into `keluar`, reusing its buffer.
+    fn akar_ke(&self, kata: &str, keluar: &mut String) {
+        keluar.clear();
         if let Some(a) = self.akar.get(kata) {
-            return std::borrow::Cow::Owned(a.clone());
+            keluar.push_str(a);
+        } else if kata.chars().count() <= 4 || kata.bytes().any(|b| b.is_ascii_digit()) {
+            keluar.push_str(kata);
+        } else {
+            MEMO.with_borrow_mut(|memo| match memo.get(kata) {
+                Some(a) => keluar.push_str(a),
+                None => {
+                    let a = self.stemmer.stem(kata);
+                    keluar.push_str(&a);
+                    if memo.len() >= MEMO_MAKS {
+                        memo.clear();
+                    }
+                    memo.insert(kata.to_string(), a.into_owned());
+                }
+            });
         }
-        if kata.chars().count() <= 4 || kata.bytes().any(|b| b.is_ascii_digit()) {
-            return std::borrow::Cow::Borrowed(kata);
-        }
-        self.stemmer.stem(kata)
     }
 }
 
@@ -139,18 +167,21 @@ pub fn analisis(k: &Kamus, teks: &str, mode: Mode) -> Vec<Token> {
 }
 
 fn analisis_ke(k: &Kamus, teks: &str, mode: Mode, keluar: &mut Vec<Token>) {
+    // Tokens (and their text buffers) of the previous call are reused: snippets re-analyze
+    // every hit's text, and allocation was most of that cost.
+    let mut n = 0usize;
     let mut posisi = 0usize;
     let mut kata = String::new();
     let mut awal = None;
-    let mut selesai = |a: usize, b: usize, kata: &str, posisi: &mut usize| {
+    let mut selesai = |a: usize, b: usize, kata: &str, posisi: &mut usize, n: &mut usize| {
         if kata.len() > 40 {
             *posisi += 1;
         } else if let Some(bagian) = k.pecah.get(kata) {
             for bg in bagian {
-                dorong(k, mode, bg, (a, b), posisi, keluar);
+                dorong(k, mode, bg, (a, b), posisi, keluar, n);
             }
         } else {
-            dorong(k, mode, kata, (a, b), posisi, keluar);
+            dorong(k, mode, kata, (a, b), posisi, keluar, n);
         }
     };
     for (i, c) in teks.char_indices() {
@@ -159,14 +190,19 @@ fn analisis_ke(k: &Kamus, teks: &str, mode: Mode, keluar: &mut Vec<Token>) {
                 awal = Some(i);
                 kata.clear();
             }
-            kata.extend(c.to_lowercase());
+            if c.is_ascii() {
+                kata.push(c.to_ascii_lowercase());
+            } else {
+                kata.extend(c.to_lowercase());
+            }
         } else if let Some(a) = awal.take() {
-            selesai(a, i, &kata, &mut posisi);
+            selesai(a, i, &kata, &mut posisi, &mut n);
         }
     }
     if let Some(a) = awal {
-        selesai(a, teks.len(), &kata, &mut posisi);
+        selesai(a, teks.len(), &kata, &mut posisi, &mut n);
     }
+    keluar.truncate(n);
 }
 
 fn dorong(
@@ -176,20 +212,26 @@ fn dorong(
     (offset_from, offset_to): (usize, usize),
     posisi: &mut usize,
     keluar: &mut Vec<Token>,
+    n: &mut usize,
 ) {
-    let text = match mode {
-        Mode::Persis => Some(kata.to_string()),
-        Mode::Akar if k.henti.contains(kata) => None,
-        Mode::Akar => Some(k.akar(kata).into_owned()),
-    };
-    if let Some(text) = text {
-        keluar.push(Token {
-            offset_from,
-            offset_to,
-            position: *posisi,
-            text,
-            position_length: 1,
-        });
+    let henti = mode == Mode::Akar && k.henti.contains(kata);
+    if !henti {
+        if *n == keluar.len() {
+            keluar.push(Token::default());
+        }
+        let t = &mut keluar[*n];
+        match mode {
+            Mode::Persis => {
+                t.text.clear();
+                t.text.push_str(kata);
+            }
+            Mode::Akar => k.akar_ke(kata, &mut t.text),
+        }
+        t.offset_from = offset_from;
+        t.offset_to = offset_to;
+        t.position = *posisi;
+        t.position_length = 1;
+        *n += 1;
     }
     *posisi += 1;
 }
@@ -221,7 +263,6 @@ impl Tokenizer for Analyzer {
     type TokenStream<'a> = Aliran<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Aliran<'a> {
-        self.token.clear();
         analisis_ke(&self.kamus, text, self.mode, &mut self.token);
         Aliran {
             token: &mut self.token,

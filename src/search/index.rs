@@ -19,7 +19,7 @@ use crate::konten::{self, Data, Konten, TAHAP, markdown};
 use crate::korpus::{self, GagalBaca, Peraturan};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-const VERSI: u32 = 1;
+const VERSI: u32 = 3;
 const META: &str = "sinergi.json";
 const CURRENT: &str = "current";
 /// The `jenis` of the full-text regulations.
@@ -458,64 +458,99 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
     d
 }
 
+/// Long texts are indexed in parts of about this many bytes, so a hit lands near its words and
+/// snippets stay cheap; the parts are joined again for reading.
+const PANJANG_BAGIAN: usize = 2000;
+
+/// Splits `teks` at line ends into parts of about [`PANJANG_BAGIAN`] bytes.
+fn potong_bagian(teks: &str) -> Vec<&str> {
+    let mut bagian = Vec::new();
+    let mut mulai = 0;
+    while teks.len() - mulai > PANJANG_BAGIAN * 3 / 2 {
+        let batas = teks.floor_char_boundary(mulai + PANJANG_BAGIAN);
+        let akhir = teks[batas..]
+            .find('\n')
+            .map(|i| batas + i + 1)
+            .or_else(|| teks[batas..].find(". ").map(|i| batas + i + 2))
+            .unwrap_or(teks.len());
+        bagian.push(&teks[mulai..akhir]);
+        mulai = akhir;
+    }
+    if mulai < teks.len() || bagian.is_empty() {
+        bagian.push(&teks[mulai..]);
+    }
+    bagian
+}
+
 fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
     let judul = p.judul();
     let sebutan = format!(
-        "{} {} Nomor {} Tahun {}",
+        "{} {} Nomor {} Tahun {} {}",
         p.singkat(),
         p.singkatan,
         p.nomor,
-        p.tahun
+        p.tahun,
+        p.tentang
     );
-    let dasar = |id: String, url: String, urutan: u64| {
-        let mut d = TantivyDocument::default();
-        d.add_text(f.kunci, format!("{PERATURAN}/{id}"));
-        d.add_text(f.id, id);
-        d.add_text(f.jenis, PERATURAN);
-        d.add_facet(f.f_jenis, Facet::from_path([PERATURAN]));
-        d.add_u64(f.tahun, p.tahun.into());
-        d.add_text(f.url, url);
-        d.add_text(f.induk, &p.id);
-        d.add_text(f.induk_judul, &judul);
-        d.add_text(f.sebutan, &sebutan);
-        d.add_u64(f.urutan, urutan);
-        d
-    };
     let mut hasil = Vec::with_capacity(p.pasal.len() + 2);
-    let mut kepala = dasar(p.id.clone(), format!("/{PERATURAN}/{}", p.id), 0);
-    kepala.add_text(f.judul, &judul);
-    kepala.add_text(f.judul_persis, &judul);
-    kepala.add_text(f.ringkas, p.singkat());
-    kepala.add_text(f.isi_persis, &p.pembukaan);
-    kepala.add_text(f.isi, &p.pembukaan);
-    hasil.push(kepala);
-    for (i, ps) in p.pasal.iter().enumerate() {
-        let mut d = dasar(
-            format!("{}#{}", p.id, ps.anchor),
-            format!("/{PERATURAN}/{}#{}", p.id, ps.anchor),
-            i as u64 + 1,
-        );
-        let label = format!("Pasal {}", ps.nomor);
-        d.add_text(f.judul, &label);
-        d.add_text(f.judul_persis, &label);
-        d.add_text(f.kunci_teks, &ps.konteks);
-        d.add_text(f.konteks, &ps.konteks);
-        d.add_text(f.ringkas, format!("{} · {label}", p.singkat()));
-        d.add_text(f.isi_persis, &ps.teks);
-        d.add_text(f.isi, &ps.teks);
-        hasil.push(d);
+    let mut urutan = 0u64;
+    // (anchor, title, context, text) of each readable part, in order.
+    let mut bagian: Vec<(String, String, &str, &str)> =
+        vec![(String::new(), judul.clone(), "", p.pembukaan.as_str())];
+    for ps in &p.pasal {
+        bagian.push((
+            ps.anchor.clone(),
+            format!("Pasal {}", ps.nomor),
+            &ps.konteks,
+            &ps.teks,
+        ));
     }
     if let Some(pj) = &p.penjelasan {
-        let mut d = dasar(
-            format!("{}#penjelasan", p.id),
-            format!("/{PERATURAN}/{}#penjelasan", p.id),
-            p.pasal.len() as u64 + 1,
-        );
-        d.add_text(f.judul, "Penutup dan Penjelasan");
-        d.add_text(f.ringkas, format!("{} · Penjelasan", p.singkat()));
-        d.add_text(f.isi_persis, pj);
-        d.add_text(f.isi, pj);
-        hasil.push(d);
+        bagian.push(("penjelasan".into(), "Penutup dan Penjelasan".into(), "", pj));
+    }
+    for (anchor, label, konteks, teks) in bagian {
+        for (k, potongan) in potong_bagian(teks).into_iter().enumerate() {
+            let mut d = TantivyDocument::default();
+            let mut id = if anchor.is_empty() {
+                p.id.clone()
+            } else {
+                format!("{}#{anchor}", p.id)
+            };
+            if k > 0 {
+                id = format!("{id}@{}", k + 1);
+            }
+            let url = if anchor.is_empty() {
+                format!("/{PERATURAN}/{}", p.id)
+            } else {
+                format!("/{PERATURAN}/{}#{anchor}", p.id)
+            };
+            d.add_text(f.kunci, format!("{PERATURAN}/{id}"));
+            d.add_text(f.id, id);
+            d.add_text(f.jenis, PERATURAN);
+            d.add_facet(f.f_jenis, Facet::from_path([PERATURAN]));
+            d.add_u64(f.tahun, p.tahun.into());
+            d.add_text(f.url, url);
+            d.add_text(f.induk, &p.id);
+            d.add_text(f.induk_judul, &judul);
+            d.add_text(f.sebutan, &sebutan);
+            d.add_u64(f.urutan, urutan);
+            urutan += 1;
+            d.add_text(f.judul, &label);
+            d.add_text(f.judul_persis, &label);
+            if !konteks.is_empty() {
+                d.add_text(f.kunci_teks, konteks);
+                d.add_text(f.konteks, konteks);
+            }
+            let ringkas = if anchor.is_empty() {
+                p.singkat()
+            } else {
+                format!("{} · {label}", p.singkat())
+            };
+            d.add_text(f.ringkas, ringkas);
+            d.add_text(f.isi_persis, potongan);
+            d.add_text(f.isi, potongan);
+            hasil.push(d);
+        }
     }
     hasil
 }
@@ -523,6 +558,17 @@ fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_cut_at_line_ends_and_lose_nothing() {
+        let baris = "kata ".repeat(30) + "\n";
+        let teks = baris.repeat(200);
+        let bagian = potong_bagian(&teks);
+        assert!(bagian.len() > 1);
+        assert!(bagian.iter().all(|b| b.ends_with('\n')));
+        assert_eq!(bagian.concat(), teks);
+        assert_eq!(potong_bagian("pendek"), ["pendek"]);
+    }
 
     #[test]
     fn placeholders_leave_the_indexed_wording() {

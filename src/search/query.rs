@@ -135,7 +135,7 @@ impl Penyusun<'_> {
             self.koreksi
                 .borrow_mut()
                 .push((p.to_string(), benar.clone()));
-            let akar_benar = self.kamus.akar(&benar).into_owned();
+            let akar_benar = self.kamus.akar(&benar);
             return self.kata_persis(&akar_benar, Some(&benar));
         }
         self.kata_persis(akar, persis)
@@ -150,8 +150,9 @@ impl Penyusun<'_> {
             boost(term(f.isi, akar), BOBOT_ISI),
         ];
         if let Some(p) = persis {
+            // The exact form counts in titles; in body text the stemmed field says enough,
+            // and a second body clause per word doubled the cost of common words.
             q.push(boost(term(f.judul_persis, p), BOBOT_JUDUL_PERSIS));
-            q.push(boost(term(f.isi_persis, p), BOBOT_ISI_PERSIS));
         }
         salah_satu(q)
     }
@@ -207,16 +208,24 @@ impl Penyusun<'_> {
             && df(f.isi_persis, persis) == 0
     }
 
-    /// Stemmed tokens at their positions as a phrase across the text fields.
+    /// Stemmed tokens at their positions as a phrase across the text fields. A phrase made only
+    /// of words that fill a large part of the index ("undang undang") is matched in titles and
+    /// key fields only: in body text it says little and costs much.
     fn frasa(&self, token: &[(usize, String)]) -> Box<dyn Query> {
         let awal = token.first().map(|t| t.0).unwrap_or(0);
         let f = self.f;
+        let batas = self.searcher.num_docs() / 10;
+        let jarang = token.iter().any(|(_, t)| {
+            self.searcher
+                .doc_freq(&Term::from_field_text(f.isi, t))
+                .is_ok_and(|n| n < batas)
+        });
         let mut q = Vec::new();
-        for (field, b) in [
-            (f.judul, BOBOT_JUDUL),
-            (f.kunci_teks, BOBOT_KUNCI),
-            (f.isi, BOBOT_ISI),
-        ] {
+        let mut kolom = vec![(f.judul, BOBOT_JUDUL), (f.kunci_teks, BOBOT_KUNCI)];
+        if jarang {
+            kolom.push((f.isi, BOBOT_ISI));
+        }
+        for (field, b) in kolom {
             let terms = token
                 .iter()
                 .map(|(p, t)| (p - awal, Term::from_field_text(field, t)))
@@ -383,14 +392,17 @@ fn hitung_facet(
 ) -> tantivy::Result<BTreeMap<String, u64>> {
     let mut c = FacetCollector::for_field(field);
     c.add_facet(Facet::root());
-    let counts = searcher.search(q, &c)?;
-    Ok(counts
+    Ok(anak_facet(&searcher.search(q, &c)?))
+}
+
+fn anak_facet(counts: &tantivy::collector::FacetCounts) -> BTreeMap<String, u64> {
+    counts
         .get(Facet::root())
         .map(|(facet, n)| {
             let s = facet.to_path_string();
             (s.trim_start_matches('/').to_string(), n)
         })
-        .collect())
+        .collect()
 }
 
 fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
@@ -443,8 +455,20 @@ impl Indeks {
             );
             (Box::new(q), true)
         };
+        let limit = p.limit.clamp(1, 100);
+        let kumpul = |q: &dyn Query| {
+            let mut fj = FacetCollector::for_field("f_jenis");
+            fj.add_facet(Facet::root());
+            let mut fb = FacetCollector::for_field("f_bidang");
+            fb.add_facet(Facet::root());
+            let top = TopDocs::with_limit(limit)
+                .and_offset(p.offset)
+                .order_by_score();
+            searcher.search(q, &(top, Count, fj, fb))
+        };
+        // One pass gives hits, total and both facets; a fallback and filtered facets cost more.
         let mut penuh = gabung(utama.as_ref(), &saringan, None);
-        let mut total = searcher.search(penuh.as_ref(), &Count)?;
+        let (mut top, mut total, mut fj, mut fb) = kumpul(penuh.as_ref())?;
         let mut utama = utama;
         if total == 0 && banyak {
             // Nothing has every word: rank by how many words match instead.
@@ -452,28 +476,21 @@ impl Indeks {
                 kelompok.into_iter().map(|q| (Occur::Should, q)).collect(),
             ));
             penuh = gabung(utama.as_ref(), &saringan, None);
-            total = searcher.search(penuh.as_ref(), &Count)?;
+            (top, total, fj, fb) = kumpul(penuh.as_ref())?;
             semua_kata = false;
         }
-        let limit = p.limit.clamp(1, 100);
-        let top = searcher.search(
-            penuh.as_ref(),
-            &TopDocs::with_limit(limit)
-                .and_offset(p.offset)
-                .order_by_score(),
-        )?;
-        let facets = Facets {
-            jenis: hitung_facet(
-                &searcher,
-                gabung(utama.as_ref(), &saringan, Some("jenis")).as_ref(),
-                "f_jenis",
-            )?,
-            bidang: hitung_facet(
-                &searcher,
-                gabung(utama.as_ref(), &saringan, Some("bidang")).as_ref(),
-                "f_bidang",
-            )?,
+        let mut facets = Facets {
+            jenis: anak_facet(&fj),
+            bidang: anak_facet(&fb),
         };
+        if p.jenis.is_some() {
+            let q = gabung(utama.as_ref(), &saringan, Some("jenis"));
+            facets.jenis = hitung_facet(&searcher, q.as_ref(), "f_jenis")?;
+        }
+        if p.bidang.is_some() {
+            let q = gabung(utama.as_ref(), &saringan, Some("bidang"));
+            facets.bidang = hitung_facet(&searcher, q.as_ref(), "f_bidang")?;
+        }
         let mut cuplik = SnippetGenerator::create(&searcher, penuh.as_ref(), self.f.isi)?;
         cuplik.set_max_num_chars(PANJANG_CUPLIKAN);
         let mut hits = Vec::with_capacity(top.len());
@@ -551,7 +568,17 @@ impl Indeks {
             });
         }
         bagian.sort_by_key(|b| b.urutan);
-        Ok(bagian)
+        // Long articles are indexed in parts (`…#pasal-81@2`): join them for reading.
+        let mut gabungan: Vec<BagianPeraturan> = Vec::with_capacity(bagian.len());
+        for b in bagian {
+            match (gabungan.last_mut(), b.id.split_once('@')) {
+                (Some(akhir), Some((induk, _))) if akhir.id == induk => {
+                    akhir.teks.push_str(&b.teks)
+                }
+                _ => gabungan.push(b),
+            }
+        }
+        Ok(gabungan)
     }
 }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Keadaan, Muatan, parameter};
+use crate::format;
 use crate::konten::{Bidang, Data, Entri, Koleksi, TAHAP, markdown};
 use crate::search::index::{PERATURAN, tanpa_penanda};
 use crate::search::query::{Hasil, Permintaan};
@@ -525,7 +526,9 @@ fn naskah_tampil(md: &str) -> String {
                 s.to_string()
             } else {
                 let (isi, sisa) = s.split_once('»').unwrap_or((s, ""));
-                format!("«{}»{sisa}", isi.trim())
+                // Filters (`| upper`) are layout, not what the user fills in.
+                let nama = isi.split('|').next().unwrap_or(isi);
+                format!("«{}»{sisa}", nama.trim())
             }
         })
         .collect()
@@ -575,6 +578,13 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
                 })
                 .collect();
             ctx["pasal_kunci"] = json!(pasal);
+            ctx["tanggal_penetapan"] =
+                json!(r.tanggal_penetapan.as_deref().map(format::tanggal_panjang));
+            ctx["tanggal_pengundangan"] = json!(
+                r.tanggal_pengundangan
+                    .as_deref()
+                    .map(format::tanggal_panjang)
+            );
             ctx["korpus_url"] = json!(korpus.map(|(idk, _)| format!("/{PERATURAN}/{idk}")));
         }
         Data::StudiKasus(s) => ctx["lokasi"] = json!(s.lokasi.ringkas()),
@@ -691,7 +701,7 @@ mod tests {
     #[test]
     fn template_wording_shows_placeholders() {
         assert_eq!(
-            naskah_tampil("Nama: {{ pihak_kedua.nama }}{% if x %} (ya){% endif %}"),
+            naskah_tampil("Nama: {{ pihak_kedua.nama | upper }}{% if x %} (ya){% endif %}"),
             "Nama: «pihak_kedua.nama» (ya)"
         );
     }
