@@ -428,6 +428,36 @@ fn escape_html(s: &str) -> String {
 }
 
 const PANJANG_CUPLIKAN: usize = 220;
+const JENDELA: usize = 900;
+
+/// Lowercase beginnings of the query's words and roots, to find where in a text the snippet is.
+fn awalan_kueri(kamus: &Kamus, q: &str) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for mode in [Mode::Persis, Mode::Akar] {
+        for t in analyzer::analisis(kamus, q, mode) {
+            let a: String = t.text.chars().take(5).collect();
+            if a.chars().count() >= 3 && !v.contains(&a) {
+                v.push(a);
+            }
+        }
+    }
+    v
+}
+
+/// The part of a long text around the first place a query word seems to occur: re-analyzing
+/// whole texts for snippets was most of a search's cost.
+fn jendela<'a>(teks: &'a str, awalan: &[String]) -> &'a str {
+    if teks.len() <= JENDELA {
+        return teks;
+    }
+    let kecil = teks.to_ascii_lowercase();
+    let pos = awalan.iter().filter_map(|a| kecil.find(a.as_str())).min();
+    let (a, b) = match pos {
+        Some(p) => (p.saturating_sub(JENDELA / 6), p + JENDELA * 5 / 6),
+        None => (0, JENDELA),
+    };
+    &teks[teks.floor_char_boundary(a)..teks.floor_char_boundary(b.min(teks.len()))]
+}
 
 impl Indeks {
     /// Runs a search. Facet counts for a dimension ignore that dimension's own filter, so a user
@@ -491,11 +521,12 @@ impl Indeks {
             let q = gabung(utama.as_ref(), &saringan, Some("bidang"));
             facets.bidang = hitung_facet(&searcher, q.as_ref(), "f_bidang")?;
         }
+        let awalan = awalan_kueri(&kamus, &p.q);
         let mut cuplik = SnippetGenerator::create(&searcher, penuh.as_ref(), self.f.isi)?;
         cuplik.set_max_num_chars(PANJANG_CUPLIKAN);
         let mut hits = Vec::with_capacity(top.len());
         for (skor, alamat) in top {
-            hits.push(self.hit(&searcher, &cuplik, skor, alamat)?);
+            hits.push(self.hit(&searcher, &cuplik, &awalan, skor, alamat)?);
         }
         Ok(Hasil {
             total,
@@ -510,14 +541,15 @@ impl Indeks {
         &self,
         searcher: &Searcher,
         cuplik: &SnippetGenerator,
+        awalan: &[String],
         skor: f32,
         alamat: DocAddress,
     ) -> tantivy::Result<Hit> {
         let f = &self.f;
         let doc: TantivyDocument = searcher.doc(alamat)?;
-        let snippet = cuplik.snippet_from_doc(&doc);
+        let isi = teks_tersimpan(&doc, f.isi);
+        let snippet = cuplik.snippet(jendela(&isi, awalan));
         let cuplikan = if snippet.fragment().trim().is_empty() {
-            let isi = teks_tersimpan(&doc, f.isi);
             let awal: String = isi.chars().take(PANJANG_CUPLIKAN).collect();
             let elipsis = if awal.len() < isi.len() { "…" } else { "" };
             format!("{}{elipsis}", escape_html(awal.trim()))
@@ -603,6 +635,21 @@ impl BagianPeraturan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippet_window_is_around_the_first_match() {
+        let teks = format!(
+            "{}kerja sama antar-Desa{}",
+            "awal ".repeat(300),
+            " akhir".repeat(300)
+        );
+        let w = jendela(&teks, &["kerja".into()]);
+        assert!(w.contains("kerja sama antar-Desa"));
+        assert!(w.len() <= JENDELA + 4);
+        assert_eq!(jendela("pendek", &["x".into()]), "pendek");
+        let tanpa = jendela(&teks, &["tidakada".into()]);
+        assert!(tanpa.starts_with("awal"));
+    }
 
     #[test]
     fn splits_quoted_phrases() {

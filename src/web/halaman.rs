@@ -135,11 +135,12 @@ pub async fn beranda(State(k): S) -> Response {
     )
 }
 
-async fn jalankan_cari(m: Arc<Muatan>, p: Permintaan) -> Result<Hasil, String> {
-    tokio::task::spawn_blocking(move || m.indeks.cari(&p))
-        .await
-        .map_err(|e| e.to_string())?
-        .map_err(|e| e.to_string())
+/// Searches are CPU work: as many run at once as there are cores, on the blocking pool; more
+/// would only make them contend (and each blocking thread warms its own stem memo).
+async fn jalankan_cari(k: &Keadaan, p: Permintaan) -> Result<Hasil, String> {
+    let _izin = k.izin_cari.acquire().await.map_err(|e| e.to_string())?;
+    let m = k.muatan();
+    tokio::task::block_in_place(move || m.indeks.cari(&p)).map_err(|e| e.to_string())
 }
 
 pub async fn api_cari(State(k): S, Query(params): Params) -> Response {
@@ -149,7 +150,7 @@ pub async fn api_cari(State(k): S, Query(params): Params) -> Response {
             return (StatusCode::BAD_REQUEST, Json(json!({"galat": pesan}))).into_response();
         }
     };
-    match jalankan_cari(k.muatan(), p).await {
+    match jalankan_cari(&k, p).await {
         Ok(h) => Json(h).into_response(),
         Err(e) => {
             tracing::error!("pencarian gagal: {e}");
@@ -230,7 +231,7 @@ pub async fn cari(State(k): S, Query(params): Params) -> Response {
             json!({"q": "", "jenis": jenis}),
         );
     }
-    let hasil = match jalankan_cari(k.muatan(), p.clone()).await {
+    let hasil = match jalankan_cari(&k, p.clone()).await {
         Ok(h) => h,
         Err(e) => {
             tracing::error!("pencarian gagal: {e}");

@@ -25,6 +25,7 @@ pub struct Keadaan {
     muatan: RwLock<Arc<Muatan>>,
     content_dir: PathBuf,
     index_dir: PathBuf,
+    izin_cari: tokio::sync::Semaphore,
 }
 
 impl Keadaan {
@@ -80,6 +81,11 @@ pub fn router(
         muatan: RwLock::new(Arc::new(muatan)),
         content_dir,
         index_dir,
+        izin_cari: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+        ),
     });
     let app = Router::new()
         .route("/", get(halaman::beranda))
