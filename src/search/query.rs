@@ -451,7 +451,22 @@ fn jendela<'a>(teks: &'a str, awalan: &[String]) -> &'a str {
         return teks;
     }
     let kecil = teks.to_ascii_lowercase();
-    let pos = awalan.iter().filter_map(|a| kecil.find(a.as_str())).min();
+    // Start where the most different query words occur close together.
+    let rentang = JENDELA * 2 / 3;
+    let mut calon: Vec<usize> = awalan
+        .iter()
+        .flat_map(|a| kecil.match_indices(a.as_ref() as &str).map(|(i, _)| i).take(20))
+        .collect();
+    calon.sort_unstable();
+    let pos = calon
+        .iter()
+        .map(|&p| {
+            let ujung = kecil.floor_char_boundary((p + rentang).min(kecil.len()));
+            let n = awalan.iter().filter(|a| kecil[p..ujung].contains(a.as_ref() as &str)).count();
+            (n, std::cmp::Reverse(p))
+        })
+        .max()
+        .map(|(_, std::cmp::Reverse(p))| p);
     let (a, b) = match pos {
         Some(p) => (p.saturating_sub(JENDELA / 6), p + JENDELA * 5 / 6),
         None => (0, JENDELA),
@@ -646,6 +661,8 @@ mod tests {
         let w = jendela(&teks, &["kerja".into()]);
         assert!(w.contains("kerja sama antar-Desa"));
         assert!(w.len() <= JENDELA + 4);
+        let dua = format!("{}ada di sini{}keadaan memaksa{}", "x ".repeat(100), "y ".repeat(600), "z ".repeat(300));
+        assert!(jendela(&dua, &["ada".into(), "keada".into(), "memak".into()]).contains("keadaan memaksa"));
         assert_eq!(jendela("pendek", &["x".into()]), "pendek");
         let tanpa = jendela(&teks, &["tidakada".into()]);
         assert!(tanpa.starts_with("awal"));
