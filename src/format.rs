@@ -1,31 +1,174 @@
-//! Indonesian formatting: long dates and the like, shared by pages and documents.
+//! Indonesian formatting shared by pages and documents: dates, day names, Rupiah, amounts in
+//! words (terbilang), Roman numerals, document numbers.
 
 const BULAN: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
 ];
+
+const HARI: [&str; 7] = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+
+/// `2025-07-11` as (year, month, day), when it is a real date.
+pub fn urai_tanggal(iso: &str) -> Option<(i32, u32, u32)> {
+    let b: Vec<&str> = iso.trim().split('-').collect();
+    let [y, m, d] = b.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let maks = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if kabisat => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=maks).contains(&d).then_some((y, m, d))
+}
 
 /// `2025-07-11` → `11 Juli 2025`; anything that is not such a date comes back unchanged.
 pub fn tanggal_panjang(iso: &str) -> String {
-    let b: Vec<&str> = iso.trim().split('-').collect();
-    if let [y, m, d] = b.as_slice()
-        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<usize>(), d.parse::<u32>())
-        && (1..=12).contains(&m)
-        && (1..=31).contains(&d)
-    {
-        return format!("{d} {} {y}", BULAN[m - 1]);
+    match urai_tanggal(iso) {
+        Some((y, m, d)) => format!("{d} {} {y}", BULAN[m as usize - 1]),
+        None => iso.to_string(),
     }
-    iso.to_string()
+}
+
+/// The day of the week of a `YYYY-MM-DD` date: `2025-07-11` → `Jumat`.
+pub fn hari(iso: &str) -> Option<&'static str> {
+    let (y, m, d) = urai_tanggal(iso)?;
+    // Sakamoto's method.
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let i = (y + y / 4 - y / 100 + y / 400 + T[m as usize - 1] + d as i32).rem_euclid(7);
+    Some(HARI[i as usize])
+}
+
+/// Groups of three digits with dots: `1500000` → `1.500.000`.
+fn ribuan(n: u64) -> String {
+    let s = n.to_string();
+    let mut keluar = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            keluar.push('.');
+        }
+        keluar.push(c);
+    }
+    keluar
+}
+
+/// `1500000` → `Rp1.500.000,00`.
+pub fn rupiah(n: u64) -> String {
+    format!("Rp{},00", ribuan(n))
+}
+
+const SATUAN: [&str; 12] = [
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+];
+
+fn ratusan(n: u64) -> String {
+    match n {
+        0..=11 => SATUAN[n as usize].to_string(),
+        12..=19 => format!("{} belas", SATUAN[(n - 10) as usize]),
+        20..=99 => {
+            let sisa = n % 10;
+            let puluh = format!("{} puluh", SATUAN[(n / 10) as usize]);
+            if sisa == 0 { puluh } else { format!("{puluh} {}", SATUAN[sisa as usize]) }
+        }
+        _ => {
+            let depan = if n / 100 == 1 {
+                "seratus".to_string()
+            } else {
+                format!("{} ratus", SATUAN[(n / 100) as usize])
+            };
+            if n % 100 == 0 { depan } else { format!("{depan} {}", ratusan(n % 100)) }
+        }
+    }
+}
+
+/// A whole number in words: `1500000` → `satu juta lima ratus ribu`.
+pub fn terbilang(n: u64) -> String {
+    if n == 0 {
+        return "nol".into();
+    }
+    const SKALA: [(u64, &str); 5] = [
+        (1_000_000_000_000_000, "kuadriliun"),
+        (1_000_000_000_000, "triliun"),
+        (1_000_000_000, "miliar"),
+        (1_000_000, "juta"),
+        (1_000, "ribu"),
+    ];
+    let mut bagian = Vec::new();
+    let mut sisa = n;
+    for (nilai, nama) in SKALA {
+        let k = sisa / nilai;
+        if k > 0 {
+            if nilai == 1_000 && k == 1 {
+                bagian.push("seribu".to_string());
+            } else {
+                bagian.push(format!("{} {nama}", terbilang(k)));
+            }
+            sisa %= nilai;
+        }
+    }
+    if sisa > 0 {
+        bagian.push(ratusan(sisa));
+    }
+    bagian.join(" ")
+}
+
+/// An amount of money in words: `1500000` → `satu juta lima ratus ribu rupiah`.
+pub fn terbilang_rupiah(n: u64) -> String {
+    format!("{} rupiah", terbilang(n))
+}
+
+/// Roman numerals for BAB: `4` → `IV`. Zero has none and gives an empty string.
+pub fn romawi(mut n: u32) -> String {
+    const TABEL: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut keluar = String::new();
+    for (nilai, huruf) in TABEL {
+        while n >= nilai {
+            keluar.push_str(huruf);
+            n -= nilai;
+        }
+    }
+    keluar
+}
+
+/// `("3", 2025)` → `NOMOR 3 TAHUN 2025`.
+pub fn nomor_dokumen(nomor: &str, tahun: i32) -> String {
+    format!("NOMOR {} TAHUN {tahun}", nomor.trim())
+}
+
+/// The letter of a list item: `0` → `a`, `25` → `z`, `26` → `aa`.
+pub fn huruf(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.iter().rev().collect()
 }
 
 #[cfg(test)]
@@ -33,9 +176,66 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_dates() {
+    fn long_dates_and_days() {
         assert_eq!(tanggal_panjang("2025-07-11"), "11 Juli 2025");
         assert_eq!(tanggal_panjang("2014-01-15"), "15 Januari 2014");
         assert_eq!(tanggal_panjang("kemarin"), "kemarin");
+        assert_eq!(hari("2025-07-11"), Some("Jumat"));
+        assert_eq!(hari("2014-01-15"), Some("Rabu"));
+        assert_eq!(hari("2024-02-29"), Some("Kamis"));
+        assert_eq!(hari("2023-02-29"), None);
+    }
+
+    #[test]
+    fn rupiah_with_dots_and_cents() {
+        assert_eq!(rupiah(1_500_000), "Rp1.500.000,00");
+        assert_eq!(rupiah(0), "Rp0,00");
+        assert_eq!(rupiah(999), "Rp999,00");
+        assert_eq!(rupiah(1_000), "Rp1.000,00");
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        for (n, kata) in [
+            (0, "nol"),
+            (1, "satu"),
+            (10, "sepuluh"),
+            (11, "sebelas"),
+            (12, "dua belas"),
+            (19, "sembilan belas"),
+            (20, "dua puluh"),
+            (21, "dua puluh satu"),
+            (100, "seratus"),
+            (111, "seratus sebelas"),
+            (250, "dua ratus lima puluh"),
+            (1_000, "seribu"),
+            (1_001, "seribu satu"),
+            (2_000, "dua ribu"),
+            (11_000, "sebelas ribu"),
+            (100_000, "seratus ribu"),
+            (1_000_000, "satu juta"),
+            (1_500_000, "satu juta lima ratus ribu"),
+            (2_025, "dua ribu dua puluh lima"),
+            (1_000_000_000, "satu miliar"),
+            (3_000_000_000_000, "tiga triliun"),
+            (1_234_567_890, "satu miliar dua ratus tiga puluh empat juta lima ratus enam puluh tujuh ribu delapan ratus sembilan puluh"),
+        ] {
+            assert_eq!(terbilang(n), kata, "{n}");
+        }
+        assert_eq!(terbilang_rupiah(1_500_000), "satu juta lima ratus ribu rupiah");
+    }
+
+    #[test]
+    fn roman_numerals_and_numbers() {
+        assert_eq!(romawi(1), "I");
+        assert_eq!(romawi(4), "IV");
+        assert_eq!(romawi(9), "IX");
+        assert_eq!(romawi(11), "XI");
+        assert_eq!(romawi(14), "XIV");
+        assert_eq!(romawi(40), "XL");
+        assert_eq!(nomor_dokumen("3", 2025), "NOMOR 3 TAHUN 2025");
+        assert_eq!(huruf(0), "a");
+        assert_eq!(huruf(25), "z");
+        assert_eq!(huruf(26), "aa");
     }
 }

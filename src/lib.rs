@@ -3,6 +3,7 @@
 //! `konten` loads and validates the curated Markdown collections, `korpus` reads the full texts of
 //! national regulations, `search` builds and queries the tantivy index, `web` serves it all.
 
+pub mod dokumen;
 pub mod format;
 pub mod konten;
 pub mod korpus;

@@ -9,7 +9,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use sinergi::konten::{self, Bidang, Koleksi, KontenTidakSah};
+use sinergi::dokumen::{DokumenError, Kertas, Mesin, Opsi};
+use sinergi::konten::{self, Bidang, Kolom, Koleksi, KontenTidakSah};
 use sinergi::search::index::{self, Indeks, Kemajuan, PERATURAN};
 use sinergi::search::query::{Hasil, Permintaan};
 
@@ -28,6 +29,9 @@ struct Cli {
     /// Folder indeks pencarian
     #[arg(long, global = true, default_value = "index", value_name = "DIR")]
     index: PathBuf,
+    /// Folder templat (HTML dan tata letak dokumen di dokumen/)
+    #[arg(long, global = true, default_value = "templates", value_name = "DIR")]
+    templates: PathBuf,
     #[command(subcommand)]
     perintah: Perintah,
 }
@@ -61,6 +65,34 @@ enum Perintah {
         /// Keluaran JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Daftar jenis dokumen, atau contoh isian lengkap satu jenis (--contoh)
+    Dokumen {
+        /// Jenis dokumen (lihat daftarnya tanpa argumen)
+        jenis: Option<String>,
+        /// Cetak contoh isian lengkap yang valid sebagai YAML
+        #[arg(long)]
+        contoh: bool,
+        /// Keluaran JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Buat PDF dari isian (YAML atau JSON)
+    Render {
+        /// Jenis dokumen
+        jenis: String,
+        /// Berkas isian: .yaml, .yml atau .json
+        #[arg(long, value_name = "BERKAS")]
+        data: PathBuf,
+        /// Berkas PDF yang ditulis
+        #[arg(long, value_name = "BERKAS")]
+        out: PathBuf,
+        /// Ukuran kertas: a4 atau f4
+        #[arg(long, default_value = "a4")]
+        kertas: String,
+        /// Huruf: bookman, times atau arial
+        #[arg(long, default_value = "bookman")]
+        huruf: String,
     },
     /// Jalankan layanan web (membangun indeks bila konten berubah)
     Serve {
@@ -163,6 +195,84 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
                 cetak_hasil(&query, &hasil);
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Perintah::Dokumen {
+            jenis,
+            contoh,
+            json,
+        } => {
+            let konten = muat_konten(&cli.content)?;
+            let mesin = Mesin::muat(&konten, &cli.templates.join("dokumen"))?;
+            match jenis {
+                None => {
+                    let daftar: Vec<serde_json::Value> = mesin
+                        .daftar()
+                        .map(|j| {
+                            serde_json::json!({"id": j.id, "judul": j.judul, "tahap": j.tahap,
+                                               "dasar_hukum": j.dasar_hukum, "versi": j.versi})
+                        })
+                        .collect();
+                    if json {
+                        println!("{}", serde_json::to_string_pretty(&daftar)?);
+                    } else {
+                        for j in mesin.daftar() {
+                            println!("{:<42} {:<12} {}", j.id, j.tahap, j.judul);
+                        }
+                    }
+                }
+                Some(id) => {
+                    let j = mesin
+                        .jenis(&id)
+                        .ok_or_else(|| DokumenError::TidakDikenal(id.clone()))?;
+                    if contoh {
+                        print!("{}", serde_yaml::to_string(&j.contoh())?);
+                    } else if json {
+                        println!("{}", serde_json::to_string_pretty(&j.formulir)?);
+                    } else {
+                        println!("{} ({})", j.judul, j.id);
+                        cetak_kolom(&j.formulir, "");
+                        println!("\nContoh isian lengkap: sinergi dokumen {id} --contoh");
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Perintah::Render {
+            jenis,
+            data,
+            out,
+            kertas,
+            huruf,
+        } => {
+            let kertas = Kertas::dari(&kertas)
+                .with_context(|| format!("--kertas `{kertas}` tidak dikenal; pilih a4 atau f4"))?;
+            let teks = std::fs::read_to_string(&data)
+                .with_context(|| format!("berkas isian {} tidak dapat dibaca", data.display()))?;
+            let isian: serde_json::Value = if data.extension().is_some_and(|x| x == "json") {
+                serde_json::from_str(&teks)
+                    .with_context(|| format!("{}: JSON tidak valid", data.display()))?
+            } else {
+                serde_yaml::from_str(&teks)
+                    .map_err(|e| anyhow::anyhow!("{}: YAML tidak valid: {e}", data.display()))?
+            };
+            let konten = muat_konten(&cli.content)?;
+            let mesin = Mesin::muat(&konten, &cli.templates.join("dokumen"))?;
+            match mesin.render(&jenis, &isian, &Opsi { kertas, huruf }) {
+                Ok(pdf) => {
+                    std::fs::write(&out, pdf)
+                        .with_context(|| format!("{} tidak dapat ditulis", out.display()))?;
+                    println!("PDF ditulis: {}", out.display());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(DokumenError::Isian(galat)) => {
+                    for g in &galat {
+                        eprintln!("{}: {g}", data.display());
+                    }
+                    eprintln!("{} masalah pada isian; PDF tidak dibuat.", galat.len());
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => Err(e.into()),
+            }
         }
         Perintah::Serve { addr, korpus } => {
             let (konten, indeks) = siapkan(&cli.content, &cli.index, korpus.as_deref())?;
@@ -335,5 +445,17 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     println!("Jenis: {}", facet(&h.facets.jenis));
     if !h.facets.bidang.is_empty() {
         println!("Bidang: {}", facet(&h.facets.bidang));
+    }
+}
+
+fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
+    for k in kolom {
+        let wajib = if k.wajib { " (wajib)" } else { "" };
+        let ulang = if k.ulang { ", berulang" } else { "" };
+        println!("  {awalan}{:<36} {}{ulang}{wajib} — {}", k.nama, k.jenis, k.label);
+        if k.jenis == "grup" {
+            let anak = if k.ulang { format!("{awalan}{}[].", k.nama) } else { format!("{awalan}{}.", k.nama) };
+            cetak_kolom(&k.kolom, &anak);
+        }
     }
 }

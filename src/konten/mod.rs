@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use frontmatter::Peta;
 pub use skema::{
-    Bidang, Istilah, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus, TAHAP, Templat,
+    Bidang, Istilah, JENIS_KOLOM, Kolom, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus,
+    TAHAP, Templat,
 };
 
 /// The four curated collections; the folder name is also the URL segment and the `jenis`.
@@ -469,6 +470,7 @@ fn muat_entri(
         Data::Templat(x) => {
             periksa.pilihan("tahap", &x.tahap, &TAHAP.map(|(s, _)| s));
             periksa.tidak_kosong("panduan", &x.panduan);
+            periksa.formulir(&x.formulir, "");
             (&x.judul, &x.bidang, None)
         }
         Data::Materi(x) => {
@@ -617,6 +619,44 @@ impl Pemeriksa<'_> {
             }
         }
         self.sumber(&r.sumber);
+    }
+
+    /// The form schema itself: names, types, choices and nesting.
+    fn formulir(&mut self, kolom: &[Kolom], awalan: &str) {
+        let mut nama_terlihat = std::collections::HashSet::new();
+        for k in kolom {
+            let jalur = format!("{awalan}{}", k.nama);
+            let pos = self.peta.nilai("formulir", &format!("nama: {}", k.nama));
+            let nama_sah = !k.nama.is_empty()
+                && k.nama
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !nama_sah {
+                self.catat(pos, format!("formulir: nama kolom `{jalur}` hanya boleh huruf kecil, angka dan _"));
+            }
+            if !nama_terlihat.insert(k.nama.as_str()) {
+                self.catat(pos, format!("formulir: kolom `{jalur}` ditulis dua kali"));
+            }
+            if !JENIS_KOLOM.contains(&k.jenis.as_str()) {
+                self.catat(
+                    pos,
+                    format!(
+                        "formulir: jenis `{}` pada `{jalur}` tidak dikenal; pilih dari: {}",
+                        k.jenis,
+                        JENIS_KOLOM.join(", ")
+                    ),
+                );
+            }
+            if k.jenis == "pilihan" && k.pilihan.is_empty() {
+                self.catat(pos, format!("formulir: `{jalur}` berjenis pilihan tetapi tidak punya daftar `pilihan`"));
+            }
+            if k.jenis == "grup" {
+                if k.kolom.is_empty() {
+                    self.catat(pos, format!("formulir: grup `{jalur}` tidak punya `kolom`"));
+                }
+                self.formulir(&k.kolom, &format!("{jalur}."));
+            }
+        }
     }
 
     fn studi_kasus(&mut self, s: &StudiKasus) {

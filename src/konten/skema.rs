@@ -279,7 +279,56 @@ pub struct Templat {
     pub panduan: String,
     #[serde(default)]
     pub catatan: Option<String>,
+    /// The form that fills the document; a templat without one is guidance only.
+    #[serde(default)]
+    pub formulir: Vec<Kolom>,
+    /// The typst layout in `templates/dokumen/` (file name without `.typ`); the id by default.
+    #[serde(default)]
+    pub tata_letak: Option<String>,
+    /// Version of the wording, printed in the PDF's metadata.
+    #[serde(default)]
+    pub versi: Option<String>,
 }
+
+/// One field of a document form.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kolom {
+    /// Key in the data: lowercase letters, digits and `_`.
+    pub nama: String,
+    pub label: String,
+    #[serde(default)]
+    pub bantuan: Option<String>,
+    /// One of [`JENIS_KOLOM`].
+    pub jenis: String,
+    #[serde(default)]
+    pub wajib: bool,
+    /// Length (teks, paragraf), value (angka, rupiah) or count (daftar, repeated grup) limits.
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub maks: Option<f64>,
+    /// The choices of a `pilihan` field.
+    #[serde(default)]
+    pub pilihan: Vec<String>,
+    #[serde(default)]
+    pub bawaan: Option<serde_json::Value>,
+    /// The value used in the complete example (`sinergi dokumen JENIS --contoh`).
+    #[serde(default)]
+    pub contoh: Option<serde_json::Value>,
+    /// A `grup` that repeats (a list of villages, of witnesses).
+    #[serde(default)]
+    pub ulang: bool,
+    /// The fields of a `grup`.
+    #[serde(default)]
+    pub kolom: Vec<Kolom>,
+}
+
+/// Field types of a form.
+pub const JENIS_KOLOM: [&str; 10] = [
+    "teks", "paragraf", "tanggal", "angka", "rupiah", "pilihan", "ya-tidak", "gambar", "daftar",
+    "grup",
+];
 
 impl Templat {
     pub const KUNCI: &[&str] = &[
@@ -289,6 +338,9 @@ impl Templat {
         "bidang",
         "panduan",
         "catatan",
+        "formulir",
+        "tata_letak",
+        "versi",
     ];
     pub const WAJIB: &[&str] = &["judul", "tahap", "panduan"];
 }

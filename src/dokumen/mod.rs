@@ -1,0 +1,313 @@
+//! Documents: a filled form becomes a print-ready PDF. The wording comes from the templat's
+//! Markdown body, the layout from `templates/dokumen/*.typ`, and the form values reach typst
+//! only as data (`/data.json`), never as markup.
+
+mod dunia;
+pub mod formulir;
+pub mod naskah;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use typst::WorldExt;
+use typst::diag::Severity;
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::FileId;
+use typst_layout::PagedDocument;
+
+use crate::format;
+use crate::konten::{Data, Kolom, Konten, Koleksi};
+pub use dunia::PILIHAN_HURUF;
+pub use formulir::GalatIsian;
+
+/// Paper sizes offices use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kertas {
+    A4,
+    /// Folio, 215 × 330 mm.
+    F4,
+}
+
+impl Kertas {
+    pub fn dari(s: &str) -> Option<Kertas> {
+        match s.trim().to_lowercase().as_str() {
+            "a4" => Some(Kertas::A4),
+            "f4" | "folio" => Some(Kertas::F4),
+            _ => None,
+        }
+    }
+}
+
+/// How to print: paper and font.
+#[derive(Debug, Clone)]
+pub struct Opsi {
+    pub kertas: Kertas,
+    /// `bookman`, `times` or `arial`.
+    pub huruf: String,
+}
+
+impl Default for Opsi {
+    fn default() -> Self {
+        Opsi {
+            kertas: Kertas::A4,
+            huruf: "bookman".into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DokumenError {
+    #[error("jenis dokumen `{0}` tidak dikenal; lihat `sinergi dokumen`")]
+    TidakDikenal(String),
+    #[error("isian tidak valid ({} masalah)", .0.len())]
+    Isian(Vec<GalatIsian>),
+    #[error("huruf `{0}` tidak tersedia; pilih bookman, times atau arial")]
+    Huruf(String),
+    #[error("naskah content/templat/{jenis}.md: {pesan}")]
+    Naskah { jenis: String, pesan: String },
+    #[error("tata letak `{tata_letak}` untuk dokumen `{jenis}` tidak ada di templates/dokumen/")]
+    TataLetak { jenis: String, tata_letak: String },
+    #[error("penyusunan PDF gagal:\n{}", .0.join("\n"))]
+    Typst(Vec<String>),
+    #[error(transparent)]
+    Muat(#[from] dunia::GagalMuat),
+}
+
+/// A document type: a templat entry with a form.
+pub struct JenisDokumen {
+    pub id: String,
+    pub judul: String,
+    pub tahap: String,
+    pub dasar_hukum: Vec<String>,
+    pub formulir: Vec<Kolom>,
+    pub versi: String,
+    naskah: tera::Tera,
+    tata_letak: FileId,
+}
+
+impl JenisDokumen {
+    /// A complete, valid example of this document's data.
+    pub fn contoh(&self) -> Value {
+        formulir::contoh(&self.formulir)
+    }
+}
+
+/// Renders documents; loads fonts, layouts and wording once.
+pub struct Mesin {
+    bersama: dunia::Bersama,
+    jenis: BTreeMap<String, JenisDokumen>,
+}
+
+impl Mesin {
+    /// Every templat of `konten` that has a form becomes a document type; `dir` holds the layouts.
+    pub fn muat(konten: &Konten, dir: &Path) -> Result<Mesin, DokumenError> {
+        let bersama = dunia::Bersama::muat(dir)?;
+        let mut jenis = BTreeMap::new();
+        for e in konten.koleksi(Koleksi::Templat) {
+            let Data::Templat(t) = &e.data else { continue };
+            if t.formulir.is_empty() {
+                continue;
+            }
+            let nama_tata = t.tata_letak.clone().unwrap_or_else(|| e.id.clone());
+            let tata_letak = *bersama.tata_letak.get(&nama_tata).ok_or_else(|| {
+                DokumenError::TataLetak {
+                    jenis: e.id.clone(),
+                    tata_letak: nama_tata.clone(),
+                }
+            })?;
+            let naskah = naskah::tera(&e.id, &e.body).map_err(|err| DokumenError::Naskah {
+                jenis: e.id.clone(),
+                pesan: pesan_tera(&err),
+            })?;
+            jenis.insert(
+                e.id.clone(),
+                JenisDokumen {
+                    id: e.id.clone(),
+                    judul: e.judul.clone(),
+                    tahap: t.tahap.clone(),
+                    dasar_hukum: t.dasar_hukum.clone(),
+                    formulir: t.formulir.clone(),
+                    versi: t.versi.clone().unwrap_or_else(|| "1".into()),
+                    naskah,
+                    tata_letak,
+                },
+            );
+        }
+        Ok(Mesin { bersama, jenis })
+    }
+
+    pub fn daftar(&self) -> impl Iterator<Item = &JenisDokumen> {
+        self.jenis.values()
+    }
+
+    pub fn jenis(&self, id: &str) -> Option<&JenisDokumen> {
+        self.jenis.get(id)
+    }
+
+    /// Checks the data and fills the wording, without typesetting: what a form submit needs
+    /// before committing to a compile.
+    pub fn siapkan(&self, id: &str, data: &Value) -> Result<(&JenisDokumen, Value, String), DokumenError> {
+        let j = self
+            .jenis
+            .get(id)
+            .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
+        let mut isian = formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
+        tambah_bentuk_tampil(&j.formulir, &mut isian);
+        let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
+            jenis: id.into(),
+            pesan: pesan_tera(&e),
+        })?;
+        let md = j
+            .naskah
+            .render(&format!("{id}.md"), &ctx)
+            .map_err(|e| DokumenError::Naskah {
+                jenis: id.into(),
+                pesan: pesan_tera(&e),
+            })?;
+        Ok((j, isian, md))
+    }
+
+    /// The PDF of document `id` filled with `data`.
+    pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
+        let (j, isian, md) = self.siapkan(id, data)?;
+        let keluarga = PILIHAN_HURUF
+            .iter()
+            .find(|(k, _)| *k == opsi.huruf)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| DokumenError::Huruf(opsi.huruf.clone()))?;
+        let gambar = j
+            .formulir
+            .iter()
+            .filter(|k| k.jenis == "gambar")
+            .find_map(|k| isian[&k.nama].as_str().and_then(formulir::gambar));
+        let (y, m, d) = hari_ini();
+        let data_json = json!({
+            "meta": {
+                "jenis": j.id, "judul": j.judul, "versi": j.versi,
+                "kertas": opsi.kertas, "huruf": keluarga,
+                "tanggal": [y, m, d], "ada_gambar": gambar.is_some(),
+            },
+            "isian": isian,
+            "naskah": naskah::ke_blok(&md),
+        });
+        let dunia = dunia::Dunia {
+            bersama: &self.bersama,
+            main: j.tata_letak,
+            data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
+            gambar: gambar.map(Bytes::new),
+            hari_ini: Datetime::from_ymd(y, m as u8, d as u8),
+        };
+        let hasil = typst::compile::<PagedDocument>(&dunia);
+        let pesan_diag = |diag: &typst::diag::SourceDiagnostic| -> String {
+            let letak = diag.span.id().and_then(|fid| {
+                let r = dunia.range(diag.span)?;
+                self.bersama.letak(fid, r)
+            });
+            match letak {
+                Some((berkas, baris)) => format!("{berkas}:{baris}: {}", diag.message),
+                None => diag.message.to_string(),
+            }
+        };
+        // A missing font family would silently fall back to another: refuse it instead.
+        let huruf_hilang: Vec<String> = hasil
+            .warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning && w.message.contains("font"))
+            .map(pesan_diag)
+            .collect();
+        let dok = match hasil.output {
+            Ok(d) => d,
+            Err(galat) => {
+                typst::comemo::evict(4);
+                return Err(DokumenError::Typst(galat.iter().map(pesan_diag).collect()));
+            }
+        };
+        if !huruf_hilang.is_empty() {
+            typst::comemo::evict(4);
+            return Err(DokumenError::Typst(huruf_hilang));
+        }
+        let pdf = typst_pdf::pdf(
+            &dok,
+            &typst_pdf::PdfOptions {
+                ident: Smart::Custom(format!("sinergi-{id}")),
+                ..Default::default()
+            },
+        );
+        // Keep the memo cache warm but bounded, failed compiles included.
+        typst::comemo::evict(4);
+        pdf.map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect()))
+    }
+}
+
+fn pesan_tera(e: &tera::Error) -> String {
+    use std::error::Error;
+    let mut pesan = e.to_string();
+    let mut sumber = e.source();
+    while let Some(s) = sumber {
+        pesan.push_str(": ");
+        pesan.push_str(&s.to_string());
+        sumber = s.source();
+    }
+    pesan
+}
+
+/// Adds, beside each date and amount, the forms a document prints: `tanggal_panjang`,
+/// `tanggal_hari`, `nilai_rupiah`, `nilai_terbilang`, `jumlah_terbilang`.
+fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
+    let Value::Object(m) = v else { return };
+    let mut tambahan = Map::new();
+    for k in kolom {
+        let Some(nilai) = m.get_mut(&k.nama) else { continue };
+        match k.jenis.as_str() {
+            "tanggal" => {
+                if let Some(s) = nilai.as_str() {
+                    tambahan.insert(format!("{}_panjang", k.nama), json!(format::tanggal_panjang(s)));
+                    tambahan.insert(format!("{}_hari", k.nama), json!(format::hari(s)));
+                }
+            }
+            "rupiah" => {
+                if let Some(n) = nilai.as_u64() {
+                    tambahan.insert(format!("{}_rupiah", k.nama), json!(format::rupiah(n)));
+                    tambahan.insert(format!("{}_terbilang", k.nama), json!(format::terbilang_rupiah(n)));
+                }
+            }
+            "angka" => {
+                if let Some(n) = nilai.as_i64() {
+                    tambahan.insert(format!("{}_terbilang", k.nama), json!(format::terbilang(n.unsigned_abs())));
+                }
+            }
+            "grup" if k.ulang => {
+                if let Value::Array(a) = nilai {
+                    for x in a {
+                        tambah_bentuk_tampil(&k.kolom, x);
+                    }
+                }
+            }
+            "grup" => tambah_bentuk_tampil(&k.kolom, nilai),
+            _ => {}
+        }
+    }
+    m.extend(tambahan);
+}
+
+/// Today's date (UTC) as (year, month, day).
+fn hari_ini() -> (i32, u32, u32) {
+    let hari = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Howard Hinnant's civil_from_days.
+    let z = hari + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    (y, m, d)
+}
