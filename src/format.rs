@@ -153,6 +153,22 @@ pub fn romawi(mut n: u32) -> String {
     keluar
 }
 
+/// Text for HTML: `<`, `>`, `&`, quotes escaped.
+pub fn escape_html(s: &str) -> String {
+    let mut keluar = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => keluar.push_str("&lt;"),
+            '>' => keluar.push_str("&gt;"),
+            '&' => keluar.push_str("&amp;"),
+            '"' => keluar.push_str("&quot;"),
+            '\'' => keluar.push_str("&#39;"),
+            c => keluar.push(c),
+        }
+    }
+    keluar
+}
+
 /// `("3", 2025)` → `NOMOR 3 TAHUN 2025`.
 pub fn nomor_dokumen(nomor: &str, tahun: i32) -> String {
     format!("NOMOR {} TAHUN {tahun}", nomor.trim())

@@ -125,7 +125,7 @@ fn main() -> ExitCode {
 
 fn jalankan(cli: Cli) -> Result<ExitCode> {
     match cli.perintah {
-        Perintah::Check => Ok(periksa(&cli.content)),
+        Perintah::Check => Ok(periksa(&cli.content, &cli.templates)),
         Perintah::Index { korpus } => {
             let konten = muat_konten(&cli.content)?;
             let meta = bangun(&konten, korpus.as_deref(), &cli.index)?;
@@ -202,7 +202,7 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let konten = muat_konten(&cli.content)?;
-            let mesin = Mesin::muat(&konten, &cli.templates.join("dokumen"))?;
+            let mesin = muat_mesin(&konten, &cli.templates)?;
             match jenis {
                 None => {
                     let daftar: Vec<serde_json::Value> = mesin
@@ -256,7 +256,7 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
                     .map_err(|e| anyhow::anyhow!("{}: YAML tidak valid: {e}", data.display()))?
             };
             let konten = muat_konten(&cli.content)?;
-            let mesin = Mesin::muat(&konten, &cli.templates.join("dokumen"))?;
+            let mesin = muat_mesin(&konten, &cli.templates)?;
             match mesin.render(&jenis, &isian, &Opsi { kertas, huruf }) {
                 Ok(pdf) => {
                     std::fs::write(&out, pdf)
@@ -276,24 +276,61 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
         }
         Perintah::Serve { addr, korpus } => {
             let (konten, indeks) = siapkan(&cli.content, &cli.index, korpus.as_deref())?;
+            let mesin = muat_mesin(&konten, &cli.templates)?;
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .context("runtime tokio")?;
             rt.block_on(sinergi::web::jalankan(
                 addr,
-                sinergi::web::Muatan { konten, indeks },
-                cli.content.clone(),
-                cli.index.clone(),
+                sinergi::web::Muatan {
+                    konten,
+                    indeks,
+                    mesin,
+                },
+                sinergi::web::Folder {
+                    content: cli.content.clone(),
+                    index: cli.index.clone(),
+                    templates: cli.templates.clone(),
+                },
             ))?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn periksa(content: &Path) -> ExitCode {
+fn periksa(content: &Path, templates: &Path) -> ExitCode {
     match konten::muat(content) {
         Ok(k) => {
+            // Document types: layout present, wording parses, and the example renders.
+            let mut gagal = 0;
+            match Mesin::muat(&k, &templates.join("dokumen")) {
+                Ok(mesin) => {
+                    for m in &mesin.masalah {
+                        println!("{m}");
+                        gagal += 1;
+                    }
+                    for j in mesin.daftar() {
+                        if let Err(e) = mesin.render(&j.id, &j.contoh(), &Opsi::default()) {
+                            println!("content/templat/{}.md: contoh isian tidak menghasilkan PDF: {e}", j.id);
+                            if let DokumenError::Isian(g) = &e {
+                                for x in g {
+                                    println!("  {x}");
+                                }
+                            }
+                            gagal += 1;
+                        }
+                    }
+                }
+                Err(e) => {
+                    println!("{e}");
+                    gagal += 1;
+                }
+            }
+            if gagal > 0 {
+                eprintln!("{gagal} masalah ditemukan pada dokumen.");
+                return ExitCode::FAILURE;
+            }
             println!(
                 "Konten valid: {} entri ({} regulasi, {} studi kasus, {} templat, {} materi), {} istilah.",
                 k.semua().len(),
@@ -446,6 +483,14 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     if !h.facets.bidang.is_empty() {
         println!("Bidang: {}", facet(&h.facets.bidang));
     }
+}
+
+fn muat_mesin(konten: &konten::Konten, templates: &Path) -> Result<Mesin> {
+    let mesin = Mesin::muat(konten, &templates.join("dokumen"))?;
+    for m in &mesin.masalah {
+        eprintln!("peringatan: {m}");
+    }
+    Ok(mesin)
 }
 
 fn cetak_kolom(kolom: &[Kolom], awalan: &str) {

@@ -99,6 +99,8 @@ impl JenisDokumen {
 pub struct Mesin {
     bersama: dunia::Bersama,
     jenis: BTreeMap<String, JenisDokumen>,
+    /// Document types that could not be loaded, and why; the others still work.
+    pub masalah: Vec<DokumenError>,
 }
 
 impl Mesin {
@@ -106,22 +108,30 @@ impl Mesin {
     pub fn muat(konten: &Konten, dir: &Path) -> Result<Mesin, DokumenError> {
         let bersama = dunia::Bersama::muat(dir)?;
         let mut jenis = BTreeMap::new();
+        let mut masalah = Vec::new();
         for e in konten.koleksi(Koleksi::Templat) {
             let Data::Templat(t) = &e.data else { continue };
             if t.formulir.is_empty() {
                 continue;
             }
             let nama_tata = t.tata_letak.clone().unwrap_or_else(|| e.id.clone());
-            let tata_letak = *bersama.tata_letak.get(&nama_tata).ok_or_else(|| {
-                DokumenError::TataLetak {
+            let Some(&tata_letak) = bersama.tata_letak.get(&nama_tata) else {
+                masalah.push(DokumenError::TataLetak {
                     jenis: e.id.clone(),
-                    tata_letak: nama_tata.clone(),
+                    tata_letak: nama_tata,
+                });
+                continue;
+            };
+            let naskah = match naskah::tera(&e.id, &e.body) {
+                Ok(n) => n,
+                Err(err) => {
+                    masalah.push(DokumenError::Naskah {
+                        jenis: e.id.clone(),
+                        pesan: pesan_tera(&err),
+                    });
+                    continue;
                 }
-            })?;
-            let naskah = naskah::tera(&e.id, &e.body).map_err(|err| DokumenError::Naskah {
-                jenis: e.id.clone(),
-                pesan: pesan_tera(&err),
-            })?;
+            };
             jenis.insert(
                 e.id.clone(),
                 JenisDokumen {
@@ -136,7 +146,11 @@ impl Mesin {
                 },
             );
         }
-        Ok(Mesin { bersama, jenis })
+        Ok(Mesin {
+            bersama,
+            jenis,
+            masalah,
+        })
     }
 
     pub fn daftar(&self) -> impl Iterator<Item = &JenisDokumen> {

@@ -412,20 +412,6 @@ fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
         .to_string()
 }
 
-fn escape_html(s: &str) -> String {
-    let mut keluar = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => keluar.push_str("&lt;"),
-            '>' => keluar.push_str("&gt;"),
-            '&' => keluar.push_str("&amp;"),
-            '"' => keluar.push_str("&quot;"),
-            '\'' => keluar.push_str("&#39;"),
-            c => keluar.push(c),
-        }
-    }
-    keluar
-}
 
 const PANJANG_CUPLIKAN: usize = 220;
 const JENDELA: usize = 900;
@@ -567,7 +553,7 @@ impl Indeks {
         let cuplikan = if snippet.fragment().trim().is_empty() {
             let awal: String = isi.chars().take(PANJANG_CUPLIKAN).collect();
             let elipsis = if awal.len() < isi.len() { "…" } else { "" };
-            format!("{}{elipsis}", escape_html(awal.trim()))
+            format!("{}{elipsis}", crate::format::escape_html(awal.trim()))
         } else {
             snippet.to_html()
         };

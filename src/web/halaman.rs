@@ -61,7 +61,7 @@ fn pilihan_jenis() -> Vec<Value> {
     v
 }
 
-fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value) -> Response {
+pub(super) fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value) -> Response {
     if let Some(m) = ctx.as_object_mut() {
         m.entry("q").or_insert(json!(""));
         m.entry("jenis").or_insert(json!(""));
@@ -81,7 +81,7 @@ fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value) -> Respon
     }
 }
 
-fn galat(k: &Keadaan, status: StatusCode, judul: &str, pesan: &str) -> Response {
+pub(super) fn galat(k: &Keadaan, status: StatusCode, judul: &str, pesan: &str) -> Response {
     render(
         k,
         status,
@@ -90,7 +90,7 @@ fn galat(k: &Keadaan, status: StatusCode, judul: &str, pesan: &str) -> Response 
     )
 }
 
-fn tidak_ditemukan(k: &Keadaan, apa: &str) -> Response {
+pub(super) fn tidak_ditemukan(k: &Keadaan, apa: &str) -> Response {
     galat(
         k,
         StatusCode::NOT_FOUND,

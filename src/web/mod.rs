@@ -1,5 +1,6 @@
 //! The web service: HTML pages (tera) and a JSON API over the same content and index.
 
+mod dokumen;
 mod halaman;
 mod parameter;
 
@@ -11,6 +12,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::routing::get;
 
+use crate::dokumen::Mesin;
 use crate::konten::Konten;
 use crate::search::index::{self, Indeks};
 
@@ -18,6 +20,7 @@ use crate::search::index::{self, Indeks};
 pub struct Muatan {
     pub konten: Konten,
     pub indeks: Indeks,
+    pub mesin: Mesin,
 }
 
 pub struct Keadaan {
@@ -25,7 +28,10 @@ pub struct Keadaan {
     muatan: RwLock<Arc<Muatan>>,
     content_dir: PathBuf,
     index_dir: PathBuf,
+    templates_dir: PathBuf,
     izin_cari: tokio::sync::Semaphore,
+    /// PDF compiles at once; beyond this the server answers 503 instead of queueing.
+    izin_dokumen: tokio::sync::Semaphore,
 }
 
 impl Keadaan {
@@ -66,26 +72,36 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "peraturan-daftar.html",
         "istilah.html",
         "galat.html",
+        "dokumen-daftar.html",
+        "dokumen-formulir.html",
     ])?;
     Ok(t)
 }
 
+/// Where the server finds its content, index and templates.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    pub content: PathBuf,
+    pub index: PathBuf,
+    pub templates: PathBuf,
+}
+
+/// Request bodies larger than this get a 413 (a form with an emblem image fits).
+const BATAS_BODY: usize = 2 * 1024 * 1024;
+
 /// The router, for the server and for tests.
-pub fn router(
-    muatan: Muatan,
-    content_dir: PathBuf,
-    index_dir: PathBuf,
-) -> Result<(Router, Arc<Keadaan>), WebError> {
+pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), WebError> {
+    let inti = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     let keadaan = Arc::new(Keadaan {
         tera: muat_tera()?,
         muatan: RwLock::new(Arc::new(muatan)),
-        content_dir,
-        index_dir,
-        izin_cari: tokio::sync::Semaphore::new(
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(2),
-        ),
+        content_dir: folder.content,
+        index_dir: folder.index,
+        templates_dir: folder.templates,
+        izin_cari: tokio::sync::Semaphore::new(inti),
+        izin_dokumen: tokio::sync::Semaphore::new(inti * 2),
     });
     let app = Router::new()
         .route("/", get(halaman::beranda))
@@ -95,9 +111,14 @@ pub fn router(
         .route("/istilah", get(halaman::istilah))
         .route("/peraturan", get(halaman::daftar_peraturan))
         .route("/peraturan/{id}", get(halaman::peraturan))
+        .route("/dokumen", get(dokumen::daftar))
+        .route("/dokumen/{jenis}", get(dokumen::formulir).post(dokumen::kirim))
+        .route("/api/dokumen", get(dokumen::api_daftar))
+        .route("/api/dokumen/{jenis}", axum::routing::post(dokumen::api_buat))
         .route("/{koleksi}", get(halaman::koleksi))
         .route("/{koleksi}/{id}", get(halaman::entri))
         .fallback(halaman::tidak_ada)
+        .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY))
         .with_state(keadaan.clone());
     Ok((app, keadaan))
 }
@@ -119,7 +140,13 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
         let hasil = tokio::task::spawn_blocking(move || {
             let konten = crate::konten::muat(&k.content_dir).map_err(|e| e.to_string())?;
             let indeks = index::buka(&k.index_dir).map_err(|e| e.to_string())?;
-            Ok::<_, String>(Muatan { konten, indeks })
+            let mesin = Mesin::muat(&konten, &k.templates_dir.join("dokumen"))
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>(Muatan {
+                konten,
+                indeks,
+                mesin,
+            })
         })
         .await;
         match hasil {
@@ -136,13 +163,8 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
 }
 
 /// Serves until Ctrl-C or SIGTERM.
-pub async fn jalankan(
-    addr: SocketAddr,
-    muatan: Muatan,
-    content_dir: PathBuf,
-    index_dir: PathBuf,
-) -> Result<(), WebError> {
-    let (app, keadaan) = router(muatan, content_dir, index_dir)?;
+pub async fn jalankan(addr: SocketAddr, muatan: Muatan, folder: Folder) -> Result<(), WebError> {
+    let (app, keadaan) = router(muatan, folder)?;
     tokio::spawn(pantau_indeks(keadaan));
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -1,0 +1,495 @@
+//! Document pages and API: the list of document types, the form generated from each schema
+//! (repeatable groups added and removed without JavaScript), and PDFs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+
+use super::Keadaan;
+use super::halaman::{galat, render, tidak_ditemukan};
+use crate::dokumen::{DokumenError, GalatIsian, JenisDokumen, Kertas, Opsi, PILIHAN_HURUF};
+use crate::format::escape_html as esc;
+use crate::konten::{Kolom, TAHAP};
+
+type S = State<Arc<Keadaan>>;
+
+fn label_tahap(slug: &str) -> &'static str {
+    TAHAP.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l).unwrap_or("")
+}
+
+pub async fn daftar(State(k): S) -> Response {
+    let m = k.muatan();
+    let jenis: Vec<Value> = m
+        .mesin
+        .daftar()
+        .map(|j| {
+            let dasar: Vec<Value> = j
+                .dasar_hukum
+                .iter()
+                .filter_map(|id| m.konten.cari(id))
+                .map(|e| json!({"judul": e.judul, "url": e.url()}))
+                .collect();
+            json!({"id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap),
+                   "dasar_hukum": dasar})
+        })
+        .collect();
+    render(&k, StatusCode::OK, "dokumen-daftar.html", json!({"jenis_dokumen": jenis}))
+}
+
+pub async fn api_daftar(State(k): S) -> Json<Value> {
+    let m = k.muatan();
+    Json(Value::Array(
+        m.mesin
+            .daftar()
+            .map(|j| {
+                json!({"id": j.id, "judul": j.judul, "tahap": j.tahap, "dasar_hukum": j.dasar_hukum,
+                       "versi": j.versi, "formulir": j.formulir, "contoh": j.contoh()})
+            })
+            .collect(),
+    ))
+}
+
+fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> {
+    let mut o = Opsi::default();
+    if let Some(k) = kertas.filter(|s| !s.is_empty()) {
+        o.kertas = Kertas::dari(k).ok_or_else(|| format!("kertas `{k}` tidak dikenal; pilih a4 atau f4"))?;
+    }
+    if let Some(h) = huruf.filter(|s| !s.is_empty()) {
+        if !PILIHAN_HURUF.iter().any(|(n, _)| *n == h) {
+            return Err(format!("huruf `{h}` tidak dikenal; pilih bookman, times atau arial"));
+        }
+        o.huruf = h.to_string();
+    }
+    Ok(o)
+}
+
+fn pdf(id: &str, bytes: Vec<u8>) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}.pdf\"")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn sibuk() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "1")],
+        Json(json!({"galat": "server sedang menyusun banyak dokumen; coba lagi sebentar lagi"})),
+    )
+        .into_response()
+}
+
+/// Compiles on the blocking pool, at most as many at once as permits allow; none free → None.
+async fn susun(k: &Keadaan, id: &str, data: Value, opsi: Opsi) -> Option<Result<Vec<u8>, DokumenError>> {
+    let izin = k.izin_dokumen.try_acquire().ok()?;
+    let m = k.muatan();
+    let id = id.to_string();
+    let hasil = tokio::task::spawn_blocking(move || m.mesin.render(&id, &data, &opsi)).await;
+    drop(izin);
+    Some(hasil.unwrap_or_else(|e| Err(DokumenError::Typst(vec![e.to_string()]))))
+}
+
+pub async fn api_buat(
+    State(k): S,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let salah = |status: StatusCode, pesan: String| (status, Json(json!({"galat": pesan}))).into_response();
+    if k.muatan().mesin.jenis(&id).is_none() {
+        return salah(StatusCode::NOT_FOUND, format!("jenis dokumen `{id}` tidak dikenal"));
+    }
+    let opsi = match opsi_dari(q.get("kertas").map(String::as_str), q.get("huruf").map(String::as_str)) {
+        Ok(o) => o,
+        Err(p) => return salah(StatusCode::BAD_REQUEST, p),
+    };
+    let jenis_isi = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let teks = match std::str::from_utf8(&body) {
+        Ok(t) => t,
+        Err(_) => return salah(StatusCode::BAD_REQUEST, "isi permintaan harus teks UTF-8".into()),
+    };
+    let data: Result<Value, String> = if jenis_isi.contains("yaml") {
+        serde_yaml::from_str(teks).map_err(|e| format!("YAML tidak valid: {e}"))
+    } else {
+        serde_json::from_str(teks).map_err(|e| format!("JSON tidak valid: {e}"))
+    };
+    let data = match data {
+        Ok(d) => d,
+        Err(p) => return salah(StatusCode::BAD_REQUEST, p),
+    };
+    match susun(&k, &id, data, opsi).await {
+        None => sibuk(),
+        Some(Ok(b)) => pdf(&id, b),
+        Some(Err(DokumenError::Isian(g))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({"galat": format!("{} masalah pada isian", g.len()), "isian": g})),
+        )
+            .into_response(),
+        Some(Err(e)) => {
+            tracing::error!("dokumen {id}: {e}");
+            salah(StatusCode::INTERNAL_SERVER_ERROR, "dokumen tidak dapat disusun".into())
+        }
+    }
+}
+
+// ---- The HTML form ----
+
+/// Form field names are paths: `desa.nama`, `saksi[1].nama`.
+fn pasang(akar: &mut Value, jalur: &str, nilai: Value) {
+    let mut sekarang = akar;
+    let segmen: Vec<&str> = jalur.split('.').collect();
+    for (i, seg) in segmen.iter().enumerate() {
+        let akhir = i + 1 == segmen.len();
+        let (nama, indeks) = match seg.split_once('[') {
+            Some((n, r)) => (n, r.trim_end_matches(']').parse::<usize>().ok()),
+            None => (*seg, None),
+        };
+        if !sekarang.is_object() {
+            *sekarang = Value::Object(Map::new());
+        }
+        let Value::Object(m) = sekarang else { return };
+        let anak = m.entry(nama.to_string()).or_insert(Value::Null);
+        sekarang = match indeks {
+            Some(ix) => {
+                if !anak.is_array() {
+                    *anak = Value::Array(Vec::new());
+                }
+                let Value::Array(a) = anak else { return };
+                while a.len() <= ix {
+                    a.push(Value::Object(Map::new()));
+                }
+                &mut a[ix]
+            }
+            None => anak,
+        };
+        if akhir {
+            *sekarang = nilai;
+            return;
+        }
+    }
+}
+
+fn cari_kolom<'a>(kolom: &'a [Kolom], nama: &str) -> Option<&'a Kolom> {
+    kolom.iter().find(|k| k.nama == nama)
+}
+
+/// The JSON data of a submitted form, and the action asked for.
+fn dari_form(j: &JenisDokumen, pasangan: &[(String, String)]) -> (Value, Map<String, Value>, String) {
+    let mut data = Value::Object(Map::new());
+    let mut lain = Map::new();
+    let mut aksi = "buat".to_string();
+    for (nama, nilai) in pasangan {
+        if let Some(opsi) = nama.strip_prefix('_') {
+            if opsi == "aksi" {
+                aksi = nilai.clone();
+            } else {
+                lain.insert(opsi.to_string(), json!(nilai));
+            }
+            continue;
+        }
+        // Lists of text come from one textarea, one item per line.
+        let akhir = nama.rsplit('.').next().unwrap_or(nama);
+        let akhir = akhir.split('[').next().unwrap_or(akhir);
+        let daftar = cari_kolom_jalur(&j.formulir, nama).is_some_and(|k| k.jenis == "daftar");
+        let v = if daftar {
+            Value::Array(
+                nilai
+                    .lines()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| json!(s))
+                    .collect(),
+            )
+        } else {
+            json!(nilai)
+        };
+        let _ = akhir;
+        pasang(&mut data, nama, v);
+    }
+    (data, lain, aksi)
+}
+
+fn cari_kolom_jalur<'a>(kolom: &'a [Kolom], jalur: &str) -> Option<&'a Kolom> {
+    let mut sekarang = kolom;
+    let mut hasil = None;
+    for seg in jalur.split('.') {
+        let nama = seg.split('[').next().unwrap_or(seg);
+        let k = cari_kolom(sekarang, nama)?;
+        sekarang = &k.kolom;
+        hasil = Some(k);
+    }
+    hasil
+}
+
+fn nilai_di<'a>(data: &'a Value, nama: &str) -> Option<&'a Value> {
+    data.get(nama)
+}
+
+fn teks_nilai(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Some(v) => v.to_string(),
+    }
+}
+
+fn id_html(jalur: &str) -> String {
+    jalur
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn kolom_html(
+    out: &mut String,
+    kolom: &[Kolom],
+    data: &Value,
+    awalan: &str,
+    galat: &HashMap<String, Vec<String>>,
+    boleh_ulang: bool,
+) {
+    for k in kolom {
+        let jalur = if awalan.is_empty() { k.nama.clone() } else { format!("{awalan}.{}", k.nama) };
+        let v = nilai_di(data, &k.nama);
+        let pesan = |out: &mut String, j: &str| {
+            for p in galat.get(j).into_iter().flatten() {
+                out.push_str(&format!("<div class=\"galat-isian\" role=\"alert\">{}</div>", esc(p)));
+            }
+        };
+        if k.jenis == "grup" && k.ulang && boleh_ulang {
+            out.push_str(&format!("<fieldset class=\"grup\"><legend>{}</legend>", esc(&k.label)));
+            if let Some(b) = &k.bantuan {
+                out.push_str(&format!("<p class=\"bantuan\">{}</p>", esc(b)));
+            }
+            pesan(out, &jalur);
+            let baris: Vec<Value> = v.and_then(Value::as_array).cloned().unwrap_or_default();
+            for (i, b) in baris.iter().enumerate() {
+                out.push_str(&format!(
+                    "<fieldset class=\"baris\"><legend>{} ke-{}</legend>",
+                    esc(&k.label),
+                    i + 1
+                ));
+                kolom_html(out, &k.kolom, b, &format!("{jalur}[{i}]"), galat, false);
+                out.push_str(&format!(
+                    "<button type=\"submit\" name=\"_aksi\" value=\"hapus:{}:{i}\" class=\"kedua\" formnovalidate>Hapus {} ke-{}</button></fieldset>",
+                    esc(&jalur),
+                    esc(&k.label.to_lowercase()),
+                    i + 1
+                ));
+            }
+            out.push_str(&format!(
+                "<button type=\"submit\" name=\"_aksi\" value=\"tambah:{}\" class=\"kedua\" formnovalidate>+ Tambah {}</button></fieldset>",
+                esc(&jalur),
+                esc(&k.label.to_lowercase())
+            ));
+            continue;
+        }
+        if k.jenis == "grup" {
+            out.push_str(&format!("<fieldset class=\"grup\"><legend>{}</legend>", esc(&k.label)));
+            pesan(out, &jalur);
+            kolom_html(out, &k.kolom, v.unwrap_or(&Value::Null), &jalur, galat, false);
+            out.push_str("</fieldset>");
+            continue;
+        }
+        let id = id_html(&jalur);
+        let bintang = if k.wajib { " <span class=\"wajib\" title=\"wajib\">*</span>" } else { "" };
+        out.push_str("<div class=\"kolom\">");
+        let teks = teks_nilai(v);
+        let wajib = if k.wajib { " required" } else { "" };
+        let maks = k
+            .maks
+            .filter(|_| matches!(k.jenis.as_str(), "teks" | "paragraf"))
+            .map(|m| format!(" maxlength=\"{m}\""))
+            .unwrap_or_default();
+        match k.jenis.as_str() {
+            "ya-tidak" => {
+                let cek = if v.and_then(Value::as_bool).unwrap_or(false) || teks == "ya" || teks == "on" {
+                    " checked"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "<label><input type=\"checkbox\" id=\"{id}\" name=\"{}\" value=\"ya\"{cek}> {}</label>",
+                    esc(&jalur),
+                    esc(&k.label)
+                ));
+            }
+            _ => {
+                out.push_str(&format!("<label for=\"{id}\">{}{bintang}</label>", esc(&k.label)));
+                match k.jenis.as_str() {
+                    "paragraf" | "daftar" => out.push_str(&format!(
+                        "<textarea id=\"{id}\" name=\"{}\" rows=\"{}\"{wajib}{maks}>{}</textarea>",
+                        esc(&jalur),
+                        if k.jenis == "daftar" { 4 } else { 3 },
+                        esc(&teks)
+                    )),
+                    "pilihan" => {
+                        out.push_str(&format!("<select id=\"{id}\" name=\"{}\"{wajib}>", esc(&jalur)));
+                        if !k.wajib {
+                            out.push_str("<option value=\"\">—</option>");
+                        }
+                        for p in &k.pilihan {
+                            let sel = if *p == teks { " selected" } else { "" };
+                            out.push_str(&format!("<option{sel}>{}</option>", esc(p)));
+                        }
+                        out.push_str("</select>");
+                    }
+                    jenis => {
+                        let tipe = match jenis {
+                            "tanggal" => "date",
+                            "angka" | "rupiah" => "text\" inputmode=\"numeric",
+                            _ => "text",
+                        };
+                        out.push_str(&format!(
+                            "<input type=\"{tipe}\" id=\"{id}\" name=\"{}\" value=\"{}\"{wajib}{maks}>",
+                            esc(&jalur),
+                            esc(&teks)
+                        ));
+                    }
+                }
+            }
+        }
+        let mut bantuan = k.bantuan.clone().unwrap_or_default();
+        if k.jenis == "daftar" {
+            bantuan = format!("{bantuan} Satu butir per baris.").trim().to_string();
+        }
+        if k.jenis == "gambar" {
+            bantuan = format!("{bantuan} Tempel gambar sebagai data URL (data:image/png;base64,…); unggah berkas lewat API.").trim().to_string();
+        }
+        if !bantuan.is_empty() {
+            out.push_str(&format!("<small class=\"bantuan\">{}</small>", esc(&bantuan)));
+        }
+        pesan(out, &jalur);
+        out.push_str("</div>");
+    }
+}
+
+fn tampilkan_form(
+    k: &Keadaan,
+    j: &JenisDokumen,
+    data: &Value,
+    lain: &Map<String, Value>,
+    galat: &[GalatIsian],
+    status: StatusCode,
+) -> Response {
+    let mut peta: HashMap<String, Vec<String>> = HashMap::new();
+    for g in galat {
+        peta.entry(g.jalur.clone()).or_default().push(g.pesan.clone());
+    }
+    let mut html = String::new();
+    kolom_html(&mut html, &j.formulir, data, "", &peta, true);
+    let pilih = |nama: &str| lain.get(nama).and_then(Value::as_str).unwrap_or("").to_string();
+    render(
+        k,
+        status,
+        "dokumen-formulir.html",
+        json!({
+            "id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap), "kolom_html": html,
+            "galat": galat, "kertas": pilih("kertas"), "huruf": pilih("huruf"),
+        }),
+    )
+}
+
+/// Empty rows so each repeatable group starts with as many as it needs.
+fn baris_awal(kolom: &[Kolom]) -> Value {
+    let mut m = Map::new();
+    for k in kolom {
+        if k.jenis == "grup" && k.ulang {
+            let n = k.min.unwrap_or(1.0).max(1.0) as usize;
+            m.insert(k.nama.clone(), Value::Array(vec![Value::Object(Map::new()); n]));
+        }
+    }
+    Value::Object(m)
+}
+
+pub async fn formulir(State(k): S, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let m = k.muatan();
+    let Some(j) = m.mesin.jenis(&id) else {
+        return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
+    };
+    let data = if q.contains_key("contoh") { j.contoh() } else { baris_awal(&j.formulir) };
+    tampilkan_form(&k, j, &data, &Map::new(), &[], StatusCode::OK)
+}
+
+pub async fn kirim(State(k): S, Path(id): Path<String>, body: Bytes) -> Response {
+    let m = k.muatan();
+    let Some(j) = m.mesin.jenis(&id) else {
+        return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
+    };
+    let pasangan: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let (mut data, lain, aksi) = dari_form(j, &pasangan);
+    if let Some(sisa) = aksi.strip_prefix("tambah:") {
+        if let Some(a) = data.get_mut(sisa).and_then(Value::as_array_mut) {
+            a.push(Value::Object(Map::new()));
+        } else if let Some(o) = data.as_object_mut() {
+            o.insert(sisa.to_string(), json!([{}]));
+        }
+        return tampilkan_form(&k, j, &data, &lain, &[], StatusCode::OK);
+    }
+    if let Some(sisa) = aksi.strip_prefix("hapus:") {
+        if let Some((nama, i)) = sisa.rsplit_once(':')
+            && let Ok(i) = i.parse::<usize>()
+            && let Some(a) = data.get_mut(nama).and_then(Value::as_array_mut)
+            && i < a.len()
+        {
+            a.remove(i);
+        }
+        return tampilkan_form(&k, j, &data, &lain, &[], StatusCode::OK);
+    }
+    let opsi = match opsi_dari(
+        lain.get("kertas").and_then(Value::as_str),
+        lain.get("huruf").and_then(Value::as_str),
+    ) {
+        Ok(o) => o,
+        Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),
+    };
+    match susun(&k, &id, data.clone(), opsi).await {
+        None => sibuk(),
+        Some(Ok(b)) => pdf(&id, b),
+        Some(Err(DokumenError::Isian(g))) => {
+            tampilkan_form(&k, j, &data, &lain, &g, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Some(Err(e)) => {
+            tracing::error!("dokumen {id}: {e}");
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Dokumen tidak dapat disusun",
+                "Terjadi kesalahan saat menyusun PDF. Isian Anda tidak hilang: kembali dan coba lagi.",
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_paths_become_nested_data() {
+        let mut v = Value::Object(Map::new());
+        pasang(&mut v, "desa.nama", json!("A"));
+        pasang(&mut v, "saksi[1].nama", json!("B"));
+        assert_eq!(v, json!({"desa": {"nama": "A"}, "saksi": [{}, {"nama": "B"}]}));
+    }
+}

@@ -1,0 +1,249 @@
+//! Documents: every type renders from its example, the text that matters is in the PDF, hostile
+//! values print literally, bad data is refused with every message, and the API and form behave.
+//! Needs `pdftotext` and `qpdf` (poppler-utils, qpdf; installed by .ci/run).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Server, bin, konten_bawaan, pohon};
+
+const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
+
+fn teks_pdf(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn qpdf_sah(pdf: &Path) {
+    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is installed");
+    assert!(out.status.success(), "qpdf --check {}: {}", pdf.display(), String::from_utf8_lossy(&out.stdout));
+}
+
+fn jenis_dokumen() -> Vec<String> {
+    let out = bin().args(["dokumen", "--json"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|j| {
+            for k in ["id", "judul", "tahap"] {
+                assert!(j[k].is_string(), "{k} in {j}");
+            }
+            j["id"].as_str().expect("id").to_string()
+        })
+        .collect()
+}
+
+fn render(jenis: &str, data: &Path, out: &Path, ekstra: &[&str]) -> std::process::Output {
+    bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["render", jenis, "--data"])
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .args(ekstra)
+        .output()
+        .expect("run")
+}
+
+fn contoh(jenis: &str) -> String {
+    let out = bin().current_dir(env!("CARGO_MANIFEST_DIR")).args(["dokumen", jenis, "--contoh"]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
+#[test]
+fn every_document_type_renders_from_its_example() {
+    let jenis = jenis_dokumen();
+    assert!(jenis.contains(&PKS.to_string()), "{jenis:?}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for j in &jenis {
+        let data = dir.path().join(format!("{j}.yaml"));
+        std::fs::write(&data, contoh(j)).expect("write");
+        for kertas in ["a4", "f4"] {
+            let pdf = dir.path().join(format!("{j}-{kertas}.pdf"));
+            let out = render(j, &data, &pdf, &["--kertas", kertas]);
+            assert!(out.status.success(), "{j} {kertas}: {}", String::from_utf8_lossy(&out.stderr));
+            qpdf_sah(&pdf);
+            assert!(!teks_pdf(&pdf).trim().is_empty(), "{j} has text");
+        }
+    }
+}
+
+#[test]
+fn agreement_has_the_text_that_matters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("pks.yaml");
+    std::fs::write(&data, contoh(PKS)).expect("write");
+    let pdf = dir.path().join("pks.pdf");
+    assert!(render(PKS, &data, &pdf, &[]).status.success());
+    let t = teks_pdf(&pdf);
+    for harap in [
+        "PERJANJIAN KERJA SAMA",
+        "PEMERINTAH DESA SUKAMAJU",
+        "Jumat, tanggal 11 Juli 2025",
+        "Asep Sunandar",
+        "Dedi Kurniawan",
+        "3 (tiga) tahun",
+        "Rp150.000.000,00 (seratus lima puluh juta rupiah)",
+        "Keadaan Memaksa",
+        "Penyelesaian Perselisihan",
+        "2 (dua) rangkap",
+        "Saksi-saksi",
+        "Halaman 1 dari",
+    ] {
+        assert!(t.contains(harap), "{harap:?} in the PDF text:\n{t}");
+    }
+}
+
+#[test]
+fn hostile_values_print_literally() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jahat = r#"#read("/etc/passwd") ] $x$ *tebal* @ref <label> \ _miring_ [tautan](x)"#;
+    let mut v: serde_yaml::Value = serde_yaml::from_str(&contoh(PKS)).expect("yaml");
+    v["pihak_kedua"]["nama"] = serde_yaml::Value::String(jahat.into());
+    v["maksud_kerja_sama"] = serde_yaml::Value::String(format!("# Judul\n\n- butir {jahat}"));
+    let data = dir.path().join("jahat.yaml");
+    std::fs::write(&data, serde_yaml::to_string(&v).expect("yaml")).expect("write");
+    let pdf = dir.path().join("jahat.pdf");
+    let out = render(PKS, &data, &pdf, &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let t = teks_pdf(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!t.contains("root:"), "no file contents leaked");
+    for potongan in [r#"#read("/etc/passwd")"#, "$x$", "*tebal*", "@ref", "<label>", "_miring_", "[tautan](x)", "# Judul", "- butir"] {
+        assert!(t.contains(potongan), "{potongan:?} printed literally in:\n{t}");
+    }
+}
+
+#[test]
+fn invalid_data_writes_no_file_and_names_every_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("salah.yaml");
+    std::fs::write(&data, "desa:\n  nama: ''\njangka_waktu_tahun: tiga\npenandatanganan:\n  tanggal: 2025-02-30\nwarna: merah\n").expect("write");
+    let pdf = dir.path().join("salah.pdf");
+    let out = render(PKS, &data, &pdf, &[]);
+    assert!(!out.status.success());
+    assert!(!pdf.exists(), "no PDF for invalid data");
+    let e = String::from_utf8_lossy(&out.stderr);
+    for jalur in ["desa.nama", "jangka_waktu_tahun", "penandatanganan.tanggal", "warna", "kepala_desa.nama"] {
+        assert!(e.contains(&format!("{jalur}: ")), "{jalur} in:\n{e}");
+    }
+    let out = render(PKS, &data, &pdf, &["--kertas", "legal"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--kertas"));
+}
+
+#[test]
+fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
+    let konten = pohon(&[(
+        "templat/uji.md",
+        "---\njudul: Uji\ntahap: persiapan\npanduan: x\nformulir:\n  - {nama: nama, label: Nama, jenis: teks, contoh: A}\n---\nHalo {{ nama }}.\n",
+    )]);
+    for (typ, harap) in [
+        ("#read(\"/etc/passwd\")", "access denied"),
+        ("#set text(font: \"Comic Sans MS\")\nHalo", "font"),
+    ] {
+        let templates = pohon(&[("dokumen/uji.typ", typ)]);
+        let data = konten.path().join("d.yaml");
+        std::fs::write(&data, "nama: A\n").expect("write");
+        let out = bin()
+            .arg("--content")
+            .arg(konten.path())
+            .arg("--templates")
+            .arg(templates.path())
+            .args(["render", "uji", "--data"])
+            .arg(&data)
+            .args(["--out", "/tmp/sinergi-uji-tidak-boleh.pdf"])
+            .output()
+            .expect("run");
+        let e = String::from_utf8_lossy(&out.stderr).to_lowercase();
+        assert!(!out.status.success(), "{typ}");
+        assert!(e.contains(harap), "{harap} in {e}");
+        assert!(e.contains("templates/dokumen/uji.typ:"), "message names the template and line: {e}");
+    }
+}
+
+#[tokio::test]
+async fn api_returns_pdf_or_field_errors() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let klien = reqwest::Client::new();
+    let (st, daftar) = s.json("/api/dokumen").await;
+    assert_eq!(st, 200);
+    let pks = daftar.as_array().expect("array").iter().find(|j| j["id"] == PKS).expect("pks").clone();
+    assert!(pks["formulir"].is_array());
+
+    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}?kertas=f4"))).json(&pks["contoh"]).send().await.expect("post");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.bytes().await.expect("body").starts_with(b"%PDF"));
+
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .header("content-type", "application/yaml")
+        .body(contoh(PKS))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 200, "YAML body");
+
+    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).json(&serde_json::json!({"desa": {"nama": ""}})).send().await.expect("post");
+    assert_eq!(r.status(), 422);
+    let j: serde_json::Value = r.json().await.expect("json");
+    assert!(j["isian"].as_array().expect("errors").iter().any(|g| g["jalur"] == "desa.nama"));
+
+    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).body(vec![b' '; 3 * 1024 * 1024]).send().await.expect("post");
+    assert_eq!(r.status(), 413);
+    let r = klien.post(s.url("/api/dokumen/tidak-ada")).json(&serde_json::json!({})).send().await.expect("post");
+    assert_eq!(r.status(), 404);
+    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).body("{bukan json").send().await.expect("post");
+    assert_eq!(r.status(), 400);
+}
+
+#[tokio::test]
+async fn form_keeps_input_adds_rows_and_shows_messages() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let klien = reqwest::Client::new();
+    let (st, html) = s.get("/dokumen").await;
+    assert_eq!(st, 200);
+    assert!(html.contains(&format!("/dokumen/{PKS}")));
+    let (st, html) = s.get(&format!("/dokumen/{PKS}")).await;
+    assert_eq!(st, 200);
+    assert!(html.contains("name=\"desa.nama\""));
+
+    // Adding a witness row keeps what was typed.
+    let r = klien
+        .post(s.url(&format!("/dokumen/{PKS}")))
+        .form(&[("desa.nama", "Sukamaju <b>"), ("saksi[0].nama", "Euis"), ("_aksi", "tambah:saksi")])
+        .send()
+        .await
+        .expect("post");
+    let html = r.text().await.expect("body");
+    assert!(html.contains("value=\"Sukamaju &lt;b&gt;\""), "input kept and escaped");
+    assert!(html.contains("name=\"saksi[1].nama\""), "a second row");
+    assert!(html.contains("value=\"Euis\""));
+
+    // Submitting incomplete data shows the messages beside the fields, input kept.
+    let r = klien
+        .post(s.url(&format!("/dokumen/{PKS}")))
+        .form(&[("desa.nama", "Sukamaju"), ("_aksi", "buat")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.expect("body");
+    assert!(html.contains("Kecamatan wajib diisi"));
+    assert!(html.contains("value=\"Sukamaju\""));
+
+    // The example data gives a PDF.
+    let (_, contoh_html) = s.get(&format!("/dokumen/{PKS}?contoh=1")).await;
+    assert!(contoh_html.contains("value=\"Asep Sunandar\""));
+}
