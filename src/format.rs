@@ -2,11 +2,23 @@
 //! words (terbilang), Roman numerals, document numbers.
 
 const BULAN: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 
-const HARI: [&str; 7] = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+const HARI: [&str; 7] = [
+    "Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
+];
 
 /// `2025-07-11` as (year, month, day), when it is a real date.
 pub fn urai_tanggal(iso: &str) -> Option<(i32, u32, u32)> {
@@ -17,7 +29,11 @@ pub fn urai_tanggal(iso: &str) -> Option<(i32, u32, u32)> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let (y, m, d) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    let (y, m, d) = (
+        y.parse::<i32>().ok()?,
+        m.parse::<u32>().ok()?,
+        d.parse::<u32>().ok()?,
+    );
     let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let maks = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -77,7 +93,11 @@ fn ratusan(n: u64) -> String {
         20..=99 => {
             let sisa = n % 10;
             let puluh = format!("{} puluh", SATUAN[(n / 10) as usize]);
-            if sisa == 0 { puluh } else { format!("{puluh} {}", SATUAN[sisa as usize]) }
+            if sisa == 0 {
+                puluh
+            } else {
+                format!("{puluh} {}", SATUAN[sisa as usize])
+            }
         }
         _ => {
             let depan = if n / 100 == 1 {
@@ -85,7 +105,11 @@ fn ratusan(n: u64) -> String {
             } else {
                 format!("{} ratus", SATUAN[(n / 100) as usize])
             };
-            if n % 100 == 0 { depan } else { format!("{depan} {}", ratusan(n % 100)) }
+            if n % 100 == 0 {
+                depan
+            } else {
+                format!("{depan} {}", ratusan(n % 100))
+            }
         }
     }
 }
@@ -234,11 +258,17 @@ mod tests {
             (2_025, "dua ribu dua puluh lima"),
             (1_000_000_000, "satu miliar"),
             (3_000_000_000_000, "tiga triliun"),
-            (1_234_567_890, "satu miliar dua ratus tiga puluh empat juta lima ratus enam puluh tujuh ribu delapan ratus sembilan puluh"),
+            (
+                1_234_567_890,
+                "satu miliar dua ratus tiga puluh empat juta lima ratus enam puluh tujuh ribu delapan ratus sembilan puluh",
+            ),
         ] {
             assert_eq!(terbilang(n), kata, "{n}");
         }
-        assert_eq!(terbilang_rupiah(1_500_000), "satu juta lima ratus ribu rupiah");
+        assert_eq!(
+            terbilang_rupiah(1_500_000),
+            "satu juta lima ratus ribu rupiah"
+        );
     }
 
     #[test]

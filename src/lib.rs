@@ -7,5 +7,6 @@ pub mod dokumen;
 pub mod format;
 pub mod konten;
 pub mod korpus;
+pub mod pelatihan;
 pub mod search;
 pub mod web;

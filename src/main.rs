@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use sinergi::dokumen::{DokumenError, Kertas, Mesin, Opsi};
-use sinergi::konten::{self, Bidang, Kolom, Koleksi, KontenTidakSah};
+use sinergi::konten::{self, Bidang, Koleksi, Kolom, KontenTidakSah};
+use sinergi::pelatihan::{self, Acara};
 use sinergi::search::index::{self, Indeks, Kemajuan, PERATURAN};
 use sinergi::search::query::{Hasil, Permintaan};
 
@@ -94,6 +95,11 @@ enum Perintah {
         #[arg(long, default_value = "bookman")]
         huruf: String,
     },
+    /// Bahan sosialisasi: modul (handout), slide, dan kit acara
+    Materi {
+        #[command(subcommand)]
+        jenis: MateriPerintah,
+    },
     /// Jalankan layanan web (membangun indeks bila konten berubah)
     Serve {
         /// Alamat yang dilayani
@@ -103,6 +109,114 @@ enum Perintah {
         #[arg(long, value_name = "DIR")]
         korpus: Option<PathBuf>,
     },
+}
+
+/// Event details for the cover, from a file or options.
+#[derive(clap::Args, Clone)]
+struct OpsiAcara {
+    /// Berkas acara.yaml (lihat `sinergi materi kit --contoh`)
+    #[arg(long, value_name = "BERKAS")]
+    acara: Option<PathBuf>,
+    /// Nama acara (menimpa berkas acara)
+    #[arg(long)]
+    nama_acara: Option<String>,
+    /// Penyelenggara
+    #[arg(long)]
+    penyelenggara: Option<String>,
+    /// Tempat
+    #[arg(long)]
+    tempat: Option<String>,
+    /// Tanggal (TTTT-BB-HH)
+    #[arg(long)]
+    tanggal: Option<String>,
+    /// Ukuran kertas: a4 atau f4 (modul dan kit)
+    #[arg(long, default_value = "a4")]
+    kertas: String,
+    /// Huruf: bookman, times atau arial
+    #[arg(long, default_value = "bookman")]
+    huruf: String,
+}
+
+#[derive(Subcommand)]
+enum MateriPerintah {
+    /// Modul (handout) dari materi sosialisasi, berurutan
+    Modul {
+        #[command(flatten)]
+        acara: OpsiAcara,
+        /// Berkas PDF yang ditulis
+        #[arg(long, value_name = "BERKAS")]
+        out: PathBuf,
+    },
+    /// Slide 16:9 dari materi yang sama
+    Slide {
+        #[command(flatten)]
+        acara: OpsiAcara,
+        #[arg(long, value_name = "BERKAS")]
+        out: PathBuf,
+    },
+    /// Kit acara: undangan, daftar hadir, pre-test, post-test, kunci jawaban
+    Kit {
+        #[command(flatten)]
+        acara: OpsiAcara,
+        /// Folder keluaran
+        #[arg(long, value_name = "DIR", required_unless_present = "contoh")]
+        out: Option<PathBuf>,
+        /// Cetak contoh acara.yaml yang valid
+        #[arg(long)]
+        contoh: bool,
+    },
+}
+
+fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
+    let mut acara = match &o.acara {
+        Some(p) => {
+            let teks = std::fs::read_to_string(p)
+                .with_context(|| format!("berkas acara {} tidak dapat dibaca", p.display()))?;
+            serde_yaml::from_str::<Acara>(&teks).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {}",
+                    p.display(),
+                    konten::skema::terjemahkan_serde(&e.to_string())
+                )
+            })?
+        }
+        None => Acara {
+            nama_acara: "Sosialisasi Kerja Sama Desa".into(),
+            penyelenggara: "Dinas Pemberdayaan Masyarakat dan Desa".into(),
+            tempat: String::new(),
+            tanggal: String::new(),
+            ..Acara::contoh()
+        },
+    };
+    if let Some(v) = &o.nama_acara {
+        acara.nama_acara = v.clone();
+    }
+    if let Some(v) = &o.penyelenggara {
+        acara.penyelenggara = v.clone();
+    }
+    if let Some(v) = &o.tempat {
+        acara.tempat = v.clone();
+    }
+    if let Some(v) = &o.tanggal {
+        acara.tanggal = v.clone();
+    }
+    if o.acara.is_none() {
+        if acara.tanggal.is_empty() {
+            bail!("--tanggal (TTTT-BB-HH) atau --acara acara.yaml wajib diberikan untuk sampul");
+        }
+        acara.desa_undangan.clear();
+        acara.penanda_tangan = None;
+        acara.nomor_surat = None;
+    }
+    let kertas = Kertas::dari(&o.kertas)
+        .with_context(|| format!("--kertas `{}` tidak dikenal; pilih a4 atau f4", o.kertas))?;
+    Ok((
+        acara,
+        Opsi {
+            kertas,
+            huruf: o.huruf.clone(),
+        },
+    ))
 }
 
 fn main() -> ExitCode {
@@ -274,6 +388,32 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Err(e.into()),
             }
         }
+        Perintah::Materi { jenis } => {
+            if let MateriPerintah::Kit { contoh: true, .. } = &jenis {
+                print!("{}", serde_yaml::to_string(&Acara::contoh())?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            let konten = muat_konten(&cli.content)?;
+            let mesin = muat_mesin(&konten, &cli.templates)?;
+            match jenis {
+                MateriPerintah::Modul { acara, out } => {
+                    let (a, opsi) = baca_acara(&acara)?;
+                    tulis_pdf(&out, pelatihan::modul(&mesin, &konten, &a, &opsi)?)?;
+                }
+                MateriPerintah::Slide { acara, out } => {
+                    let (a, opsi) = baca_acara(&acara)?;
+                    tulis_pdf(&out, pelatihan::slide(&mesin, &konten, &a, &opsi)?)?;
+                }
+                MateriPerintah::Kit { acara, out, .. } => {
+                    let (a, opsi) = baca_acara(&acara)?;
+                    let out = out.context("--out DIR wajib diberikan")?;
+                    for p in pelatihan::kit(&mesin, &konten, &a, &opsi, &out)? {
+                        println!("PDF ditulis: {}", p.display());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Perintah::Serve { addr, korpus } => {
             let (konten, indeks) = siapkan(&cli.content, &cli.index, korpus.as_deref())?;
             let mesin = muat_mesin(&konten, &cli.templates)?;
@@ -312,7 +452,10 @@ fn periksa(content: &Path, templates: &Path) -> ExitCode {
                     }
                     for j in mesin.daftar() {
                         if let Err(e) = mesin.render(&j.id, &j.contoh(), &Opsi::default()) {
-                            println!("content/templat/{}.md: contoh isian tidak menghasilkan PDF: {e}", j.id);
+                            println!(
+                                "content/templat/{}.md: contoh isian tidak menghasilkan PDF: {e}",
+                                j.id
+                            );
                             if let DokumenError::Isian(g) = &e {
                                 for x in g {
                                     println!("  {x}");
@@ -485,6 +628,12 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     }
 }
 
+fn tulis_pdf(out: &Path, pdf: Vec<u8>) -> Result<()> {
+    std::fs::write(out, pdf).with_context(|| format!("{} tidak dapat ditulis", out.display()))?;
+    println!("PDF ditulis: {}", out.display());
+    Ok(())
+}
+
 fn muat_mesin(konten: &konten::Konten, templates: &Path) -> Result<Mesin> {
     let mesin = Mesin::muat(konten, &templates.join("dokumen"))?;
     for m in &mesin.masalah {
@@ -497,9 +646,16 @@ fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
     for k in kolom {
         let wajib = if k.wajib { " (wajib)" } else { "" };
         let ulang = if k.ulang { ", berulang" } else { "" };
-        println!("  {awalan}{:<36} {}{ulang}{wajib} — {}", k.nama, k.jenis, k.label);
+        println!(
+            "  {awalan}{:<36} {}{ulang}{wajib} — {}",
+            k.nama, k.jenis, k.label
+        );
         if k.jenis == "grup" {
-            let anak = if k.ulang { format!("{awalan}{}[].", k.nama) } else { format!("{awalan}{}.", k.nama) };
+            let anak = if k.ulang {
+                format!("{awalan}{}[].", k.nama)
+            } else {
+                format!("{awalan}{}.", k.nama)
+            };
             cetak_kolom(&k.kolom, &anak);
         }
     }

@@ -18,18 +18,39 @@ fn teks_pdf(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext is installed (poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn qpdf_sah(pdf: &Path) {
-    let out = Command::new("qpdf").arg("--check").arg(pdf).output().expect("qpdf is installed");
-    assert!(out.status.success(), "qpdf --check {}: {}", pdf.display(), String::from_utf8_lossy(&out.stdout));
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf is installed");
+    assert!(
+        out.status.success(),
+        "qpdf --check {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 fn jenis_dokumen() -> Vec<String> {
-    let out = bin().args(["dokumen", "--json"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["dokumen", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     v.as_array()
         .expect("array")
@@ -56,8 +77,16 @@ fn render(jenis: &str, data: &Path, out: &Path, ekstra: &[&str]) -> std::process
 }
 
 fn contoh(jenis: &str) -> String {
-    let out = bin().current_dir(env!("CARGO_MANIFEST_DIR")).args(["dokumen", jenis, "--contoh"]).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["dokumen", jenis, "--contoh"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf8")
 }
 
@@ -72,7 +101,11 @@ fn every_document_type_renders_from_its_example() {
         for kertas in ["a4", "f4"] {
             let pdf = dir.path().join(format!("{j}-{kertas}.pdf"));
             let out = render(j, &data, &pdf, &["--kertas", kertas]);
-            assert!(out.status.success(), "{j} {kertas}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{j} {kertas}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             qpdf_sah(&pdf);
             assert!(!teks_pdf(&pdf).trim().is_empty(), "{j} has text");
         }
@@ -116,11 +149,31 @@ fn hostile_values_print_literally() {
     std::fs::write(&data, serde_yaml::to_string(&v).expect("yaml")).expect("write");
     let pdf = dir.path().join("jahat.pdf");
     let out = render(PKS, &data, &pdf, &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let t = teks_pdf(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t = teks_pdf(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(!t.contains("root:"), "no file contents leaked");
-    for potongan in [r#"#read("/etc/passwd")"#, "$x$", "*tebal*", "@ref", "<label>", "_miring_", "[tautan](x)", "# Judul", "- butir"] {
-        assert!(t.contains(potongan), "{potongan:?} printed literally in:\n{t}");
+    for potongan in [
+        r#"#read("/etc/passwd")"#,
+        "$x$",
+        "*tebal*",
+        "@ref",
+        "<label>",
+        "_miring_",
+        "[tautan](x)",
+        "# Judul",
+        "- butir",
+    ] {
+        assert!(
+            t.contains(potongan),
+            "{potongan:?} printed literally in:\n{t}"
+        );
     }
 }
 
@@ -134,7 +187,13 @@ fn invalid_data_writes_no_file_and_names_every_field() {
     assert!(!out.status.success());
     assert!(!pdf.exists(), "no PDF for invalid data");
     let e = String::from_utf8_lossy(&out.stderr);
-    for jalur in ["desa.nama", "jangka_waktu_tahun", "penandatanganan.tanggal", "warna", "kepala_desa.nama"] {
+    for jalur in [
+        "desa.nama",
+        "jangka_waktu_tahun",
+        "penandatanganan.tanggal",
+        "warna",
+        "kepala_desa.nama",
+    ] {
         assert!(e.contains(&format!("{jalur}: ")), "{jalur} in:\n{e}");
     }
     let out = render(PKS, &data, &pdf, &["--kertas", "legal"]);
@@ -168,7 +227,10 @@ fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
         let e = String::from_utf8_lossy(&out.stderr).to_lowercase();
         assert!(!out.status.success(), "{typ}");
         assert!(e.contains(harap), "{harap} in {e}");
-        assert!(e.contains("templates/dokumen/uji.typ:"), "message names the template and line: {e}");
+        assert!(
+            e.contains("templates/dokumen/uji.typ:"),
+            "message names the template and line: {e}"
+        );
     }
 }
 
@@ -178,10 +240,21 @@ async fn api_returns_pdf_or_field_errors() {
     let klien = reqwest::Client::new();
     let (st, daftar) = s.json("/api/dokumen").await;
     assert_eq!(st, 200);
-    let pks = daftar.as_array().expect("array").iter().find(|j| j["id"] == PKS).expect("pks").clone();
+    let pks = daftar
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|j| j["id"] == PKS)
+        .expect("pks")
+        .clone();
     assert!(pks["formulir"].is_array());
 
-    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}?kertas=f4"))).json(&pks["contoh"]).send().await.expect("post");
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}?kertas=f4")))
+        .json(&pks["contoh"])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
     assert!(r.bytes().await.expect("body").starts_with(b"%PDF"));
@@ -195,16 +268,42 @@ async fn api_returns_pdf_or_field_errors() {
         .expect("post");
     assert_eq!(r.status(), 200, "YAML body");
 
-    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).json(&serde_json::json!({"desa": {"nama": ""}})).send().await.expect("post");
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .json(&serde_json::json!({"desa": {"nama": ""}}))
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 422);
     let j: serde_json::Value = r.json().await.expect("json");
-    assert!(j["isian"].as_array().expect("errors").iter().any(|g| g["jalur"] == "desa.nama"));
+    assert!(
+        j["isian"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .any(|g| g["jalur"] == "desa.nama")
+    );
 
-    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).body(vec![b' '; 3 * 1024 * 1024]).send().await.expect("post");
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .body(vec![b' '; 3 * 1024 * 1024])
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 413);
-    let r = klien.post(s.url("/api/dokumen/tidak-ada")).json(&serde_json::json!({})).send().await.expect("post");
+    let r = klien
+        .post(s.url("/api/dokumen/tidak-ada"))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 404);
-    let r = klien.post(s.url(&format!("/api/dokumen/{PKS}"))).body("{bukan json").send().await.expect("post");
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .body("{bukan json")
+        .send()
+        .await
+        .expect("post");
     assert_eq!(r.status(), 400);
 }
 
@@ -222,12 +321,19 @@ async fn form_keeps_input_adds_rows_and_shows_messages() {
     // Adding a witness row keeps what was typed.
     let r = klien
         .post(s.url(&format!("/dokumen/{PKS}")))
-        .form(&[("desa.nama", "Sukamaju <b>"), ("saksi[0].nama", "Euis"), ("_aksi", "tambah:saksi")])
+        .form(&[
+            ("desa.nama", "Sukamaju <b>"),
+            ("saksi[0].nama", "Euis"),
+            ("_aksi", "tambah:saksi"),
+        ])
         .send()
         .await
         .expect("post");
     let html = r.text().await.expect("body");
-    assert!(html.contains("value=\"Sukamaju &lt;b&gt;\""), "input kept and escaped");
+    assert!(
+        html.contains("value=\"Sukamaju &lt;b&gt;\""),
+        "input kept and escaped"
+    );
     assert!(html.contains("name=\"saksi[1].nama\""), "a second row");
     assert!(html.contains("value=\"Euis\""));
 

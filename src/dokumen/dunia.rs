@@ -79,8 +79,8 @@ impl Bersama {
         let book = FontBook::from_fonts(&fonts);
         let mut sumber = HashMap::new();
         let mut tata_letak = HashMap::new();
-        let baca = std::fs::read_dir(dir)
-            .map_err(|e| GagalMuat::Folder(dir.display().to_string(), e))?;
+        let baca =
+            std::fs::read_dir(dir).map_err(|e| GagalMuat::Folder(dir.display().to_string(), e))?;
         let mut berkas: Vec<_> = baca.flatten().map(|e| e.path()).collect();
         berkas.sort();
         for p in berkas {

@@ -26,7 +26,11 @@ impl std::fmt::Display for GalatIsian {
 pub fn periksa(kolom: &[Kolom], data: &Value) -> Result<Value, Vec<GalatIsian>> {
     let mut galat = Vec::new();
     let hasil = periksa_grup(kolom, data, "", &mut galat);
-    if galat.is_empty() { Ok(hasil) } else { Err(galat) }
+    if galat.is_empty() {
+        Ok(hasil)
+    } else {
+        Err(galat)
+    }
 }
 
 fn jalur_anak(awalan: &str, nama: &str) -> String {
@@ -54,7 +58,11 @@ fn periksa_grup(kolom: &[Kolom], data: &Value, awalan: &str, galat: &mut Vec<Gal
         Value::Null => &kosong_map,
         _ => {
             galat.push(GalatIsian {
-                jalur: if awalan.is_empty() { "(data)".into() } else { awalan.into() },
+                jalur: if awalan.is_empty() {
+                    "(data)".into()
+                } else {
+                    awalan.into()
+                },
                 pesan: "harus berupa kumpulan kolom (`nama: nilai`)".into(),
             });
             return Value::Null;
@@ -71,7 +79,10 @@ fn periksa_grup(kolom: &[Kolom], data: &Value, awalan: &str, galat: &mut Vec<Gal
     let mut keluar = Map::new();
     for k in kolom {
         let jalur = jalur_anak(awalan, &k.nama);
-        let nilai = peta.get(&k.nama).filter(|v| !kosong(v)).or(k.bawaan.as_ref());
+        let nilai = peta
+            .get(&k.nama)
+            .filter(|v| !kosong(v))
+            .or(k.bawaan.as_ref());
         keluar.insert(k.nama.clone(), periksa_kolom(k, nilai, &jalur, galat));
     }
     Value::Object(keluar)
@@ -96,7 +107,12 @@ fn batas_jumlah(k: &Kolom, n: usize, jalur: &str, galat: &mut Vec<GalatIsian>) {
     }
 }
 
-fn periksa_kolom(k: &Kolom, nilai: Option<&Value>, jalur: &str, galat: &mut Vec<GalatIsian>) -> Value {
+fn periksa_kolom(
+    k: &Kolom,
+    nilai: Option<&Value>,
+    jalur: &str,
+    galat: &mut Vec<GalatIsian>,
+) -> Value {
     let mut salah = |pesan: String| {
         galat.push(GalatIsian {
             jalur: jalur.into(),
@@ -172,7 +188,10 @@ fn periksa_kolom(k: &Kolom, nilai: Option<&Value>, jalur: &str, galat: &mut Vec<
                 return salah(format!("{} harus bilangan", k.label));
             };
             if k.jenis == "rupiah" && (n < 0.0 || n.fract() != 0.0) {
-                return salah(format!("{} harus bilangan bulat rupiah, tanpa minus", k.label));
+                return salah(format!(
+                    "{} harus bilangan bulat rupiah, tanpa minus",
+                    k.label
+                ));
             }
             if let Some(min) = k.min
                 && n < min
@@ -258,7 +277,9 @@ pub fn gambar(s: &str) -> Option<Vec<u8>> {
     ) {
         return None;
     }
-    let b = base64::engine::general_purpose::STANDARD.decode(isi.trim()).ok()?;
+    let b = base64::engine::general_purpose::STANDARD
+        .decode(isi.trim())
+        .ok()?;
     let sah = b.starts_with(&[0x89, b'P', b'N', b'G']) || b.starts_with(&[0xff, 0xd8, 0xff]);
     (sah && b.len() <= 1_000_000).then_some(b)
 }
@@ -323,7 +344,14 @@ mod tests {
         });
         let g = periksa(&skema(), &data).unwrap_err();
         let jalur: Vec<&str> = g.iter().map(|g| g.jalur.as_str()).collect();
-        for j in ["judul", "tanggal", "nilai", "kertas", "warna", "desa[1].kepala_desa"] {
+        for j in [
+            "judul",
+            "tanggal",
+            "nilai",
+            "kertas",
+            "warna",
+            "desa[1].kepala_desa",
+        ] {
             assert!(jalur.contains(&j), "{j} in {jalur:?}");
         }
     }
@@ -342,7 +370,11 @@ mod tests {
         assert_eq!(v["nilai"], 1_500_000);
         assert_eq!(v["setuju"], true);
         assert_eq!(v["kertas"], "a4", "default applied");
-        assert_eq!(v["desa"].as_array().map(Vec::len), Some(2), "empty rows dropped");
+        assert_eq!(
+            v["desa"].as_array().map(Vec::len),
+            Some(2),
+            "empty rows dropped"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use typst::syntax::FileId;
 use typst_layout::PagedDocument;
 
 use crate::format;
-use crate::konten::{Data, Kolom, Konten, Koleksi};
+use crate::konten::{Data, Koleksi, Kolom, Konten};
 pub use dunia::PILIHAN_HURUF;
 pub use formulir::GalatIsian;
 
@@ -163,7 +163,11 @@ impl Mesin {
 
     /// Checks the data and fills the wording, without typesetting: what a form submit needs
     /// before committing to a compile.
-    pub fn siapkan(&self, id: &str, data: &Value) -> Result<(&JenisDokumen, Value, String), DokumenError> {
+    pub fn siapkan(
+        &self,
+        id: &str,
+        data: &Value,
+    ) -> Result<(&JenisDokumen, Value, String), DokumenError> {
         let j = self
             .jenis
             .get(id)
@@ -187,29 +191,66 @@ impl Mesin {
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
         let (j, isian, md) = self.siapkan(id, data)?;
-        let keluarga = PILIHAN_HURUF
-            .iter()
-            .find(|(k, _)| *k == opsi.huruf)
-            .map(|(_, f)| *f)
-            .ok_or_else(|| DokumenError::Huruf(opsi.huruf.clone()))?;
         let gambar = j
             .formulir
             .iter()
             .filter(|k| k.jenis == "gambar")
             .find_map(|k| isian[&k.nama].as_str().and_then(formulir::gambar));
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        self.susun_dengan(j.tata_letak, &j.id, &j.judul, &j.versi, isi, gambar, opsi)
+    }
+
+    /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
+    /// beside `meta`: how training material is made from content rather than forms.
+    pub fn susun(
+        &self,
+        tata_letak: &str,
+        judul: &str,
+        isi: Value,
+        opsi: &Opsi,
+    ) -> Result<Vec<u8>, DokumenError> {
+        let fid =
+            *self
+                .bersama
+                .tata_letak
+                .get(tata_letak)
+                .ok_or_else(|| DokumenError::TataLetak {
+                    jenis: tata_letak.into(),
+                    tata_letak: tata_letak.into(),
+                })?;
+        self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn susun_dengan(
+        &self,
+        tata_letak: FileId,
+        id: &str,
+        judul: &str,
+        versi: &str,
+        isi: Value,
+        gambar: Option<Vec<u8>>,
+        opsi: &Opsi,
+    ) -> Result<Vec<u8>, DokumenError> {
+        let keluarga = PILIHAN_HURUF
+            .iter()
+            .find(|(k, _)| *k == opsi.huruf)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| DokumenError::Huruf(opsi.huruf.clone()))?;
         let (y, m, d) = hari_ini();
-        let data_json = json!({
+        let mut data_json = json!({
             "meta": {
-                "jenis": j.id, "judul": j.judul, "versi": j.versi,
+                "jenis": id, "judul": judul, "versi": versi,
                 "kertas": opsi.kertas, "huruf": keluarga,
                 "tanggal": [y, m, d], "ada_gambar": gambar.is_some(),
             },
-            "isian": isian,
-            "naskah": naskah::ke_blok(&md),
         });
+        if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {
+            tujuan.extend(sumber);
+        }
         let dunia = dunia::Dunia {
             bersama: &self.bersama,
-            main: j.tata_letak,
+            main: tata_letak,
             data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
             gambar: gambar.map(Bytes::new),
             hari_ini: Datetime::from_ymd(y, m as u8, d as u8),
@@ -274,23 +315,34 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
     let Value::Object(m) = v else { return };
     let mut tambahan = Map::new();
     for k in kolom {
-        let Some(nilai) = m.get_mut(&k.nama) else { continue };
+        let Some(nilai) = m.get_mut(&k.nama) else {
+            continue;
+        };
         match k.jenis.as_str() {
             "tanggal" => {
                 if let Some(s) = nilai.as_str() {
-                    tambahan.insert(format!("{}_panjang", k.nama), json!(format::tanggal_panjang(s)));
+                    tambahan.insert(
+                        format!("{}_panjang", k.nama),
+                        json!(format::tanggal_panjang(s)),
+                    );
                     tambahan.insert(format!("{}_hari", k.nama), json!(format::hari(s)));
                 }
             }
             "rupiah" => {
                 if let Some(n) = nilai.as_u64() {
                     tambahan.insert(format!("{}_rupiah", k.nama), json!(format::rupiah(n)));
-                    tambahan.insert(format!("{}_terbilang", k.nama), json!(format::terbilang_rupiah(n)));
+                    tambahan.insert(
+                        format!("{}_terbilang", k.nama),
+                        json!(format::terbilang_rupiah(n)),
+                    );
                 }
             }
             "angka" => {
                 if let Some(n) = nilai.as_i64() {
-                    tambahan.insert(format!("{}_terbilang", k.nama), json!(format::terbilang(n.unsigned_abs())));
+                    tambahan.insert(
+                        format!("{}_terbilang", k.nama),
+                        json!(format::terbilang(n.unsigned_abs())),
+                    );
                 }
             }
             "grup" if k.ulang => {

@@ -40,7 +40,9 @@ pub fn tera(nama: &str, naskah: &str) -> Result<tera::Tera, tera::Error> {
     t.register_filter("terbilang_rupiah", |x: i64, _: Kwargs, _: &State| {
         format::terbilang_rupiah(x.unsigned_abs())
     });
-    t.register_filter("tanggal", |x: &str, _: Kwargs, _: &State| format::tanggal_panjang(x));
+    t.register_filter("tanggal", |x: &str, _: Kwargs, _: &State| {
+        format::tanggal_panjang(x)
+    });
     t.register_filter("hari", |x: &str, _: Kwargs, _: &State| {
         format::hari(x).unwrap_or("").to_string()
     });
@@ -233,7 +235,9 @@ fn sebaris_longgar(it: &mut Aliran) -> Vec<Sebaris> {
 
 fn satu_sebaris(it: &mut Aliran) -> Option<Sebaris> {
     Some(match it.next()? {
-        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => Sebaris::Teks { v: t.to_string() },
+        Event::Text(t) | Event::InlineHtml(t) | Event::Html(t) => {
+            Sebaris::Teks { v: t.to_string() }
+        }
         Event::Code(t) => Sebaris::Kode { v: t.to_string() },
         Event::SoftBreak => Sebaris::Teks { v: " ".into() },
         Event::HardBreak => Sebaris::Baris,
@@ -263,7 +267,8 @@ fn sebaris_sampai(it: &mut Aliran, akhir: TagEnd) -> Vec<Sebaris> {
         }
         if let Some(s) = satu_sebaris(it) {
             // Adjacent text is one run, so typst sees whole words.
-            if let (Some(Sebaris::Teks { v: a }), Sebaris::Teks { v: b }) = (keluar.last_mut(), &s) {
+            if let (Some(Sebaris::Teks { v: a }), Sebaris::Teks { v: b }) = (keluar.last_mut(), &s)
+            {
                 a.push_str(b);
                 continue;
             }
@@ -288,7 +293,11 @@ mod tests {
         let jahat = "# Judul\n\n- butir\n1. satu\n**tebal** [tautan](x) <b>html</b> `kode` \\ $x$ #read(\"/etc/passwd\") @ref <label>";
         let md = isi("Nama: {{ nama }}", serde_json::json!({ "nama": jahat }));
         let blok = ke_blok(&md);
-        assert_eq!(blok.len(), 2, "a value with blank lines stays paragraphs: {blok:?}");
+        assert_eq!(
+            blok.len(),
+            2,
+            "a value with blank lines stays paragraphs: {blok:?}"
+        );
         let teks: String = blok
             .iter()
             .flat_map(|b| match b {
@@ -300,8 +309,24 @@ mod tests {
                 other => panic!("only text: {other:?}"),
             })
             .collect();
-        for potongan in ["# Judul", "- butir", "1. satu", "**tebal**", "[tautan](x)", "<b>html</b>", "`kode`", "\\", "$x$", "#read(\"/etc/passwd\")", "@ref", "<label>"] {
-            assert!(teks.contains(potongan), "{potongan} printed literally in {teks:?}");
+        for potongan in [
+            "# Judul",
+            "- butir",
+            "1. satu",
+            "**tebal**",
+            "[tautan](x)",
+            "<b>html</b>",
+            "`kode`",
+            "\\",
+            "$x$",
+            "#read(\"/etc/passwd\")",
+            "@ref",
+            "<label>",
+        ] {
+            assert!(
+                teks.contains(potongan),
+                "{potongan} printed literally in {teks:?}"
+            );
         }
     }
 
@@ -311,12 +336,17 @@ mod tests {
             "{{ n | terbilang }}; {{ uang | rupiah }}; {{ t | tanggal }}, {{ t | hari }}; BAB {{ 4 | romawi }}; {{ 2 | huruf }}",
             serde_json::json!({ "n": 11, "uang": 1500000, "t": "2025-07-11" }),
         );
-        assert_eq!(md, "sebelas; Rp1\\.500\\.000\\,00; 11 Juli 2025, Jumat; BAB IV; c");
+        assert_eq!(
+            md,
+            "sebelas; Rp1\\.500\\.000\\,00; 11 Juli 2025, Jumat; BAB IV; c"
+        );
     }
 
     #[test]
     fn markdown_structure_becomes_blocks() {
-        let b = ke_blok("### Pasal 1\n\n(1) Isi **tebal**.\n\na. satu;\n\n- x\n- y\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+        let b = ke_blok(
+            "### Pasal 1\n\n(1) Isi **tebal**.\n\na. satu;\n\n- x\n- y\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        );
         assert!(matches!(&b[0], Blok::Judul { tingkat: 3, .. }));
         assert!(matches!(&b[1], Blok::Paragraf { isi } if isi.len() == 3));
         assert!(matches!(&b[3], Blok::Daftar { urut: false, item, .. } if item.len() == 2));

@@ -632,7 +632,10 @@ impl Pemeriksa<'_> {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !nama_sah {
-                self.catat(pos, format!("formulir: nama kolom `{jalur}` hanya boleh huruf kecil, angka dan _"));
+                self.catat(
+                    pos,
+                    format!("formulir: nama kolom `{jalur}` hanya boleh huruf kecil, angka dan _"),
+                );
             }
             if !nama_terlihat.insert(k.nama.as_str()) {
                 self.catat(pos, format!("formulir: kolom `{jalur}` ditulis dua kali"));
@@ -648,7 +651,12 @@ impl Pemeriksa<'_> {
                 );
             }
             if k.jenis == "pilihan" && k.pilihan.is_empty() {
-                self.catat(pos, format!("formulir: `{jalur}` berjenis pilihan tetapi tidak punya daftar `pilihan`"));
+                self.catat(
+                    pos,
+                    format!(
+                        "formulir: `{jalur}` berjenis pilihan tetapi tidak punya daftar `pilihan`"
+                    ),
+                );
             }
             if k.jenis == "grup" {
                 if k.kolom.is_empty() {

@@ -412,7 +412,6 @@ fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
         .to_string()
 }
 
-
 const PANJANG_CUPLIKAN: usize = 220;
 const JENDELA: usize = 900;
 
@@ -441,14 +440,22 @@ fn jendela<'a>(teks: &'a str, awalan: &[String]) -> &'a str {
     let rentang = JENDELA * 2 / 3;
     let mut calon: Vec<usize> = awalan
         .iter()
-        .flat_map(|a| kecil.match_indices(a.as_ref() as &str).map(|(i, _)| i).take(20))
+        .flat_map(|a| {
+            kecil
+                .match_indices(a.as_ref() as &str)
+                .map(|(i, _)| i)
+                .take(20)
+        })
         .collect();
     calon.sort_unstable();
     let pos = calon
         .iter()
         .map(|&p| {
             let ujung = kecil.floor_char_boundary((p + rentang).min(kecil.len()));
-            let n = awalan.iter().filter(|a| kecil[p..ujung].contains(a.as_ref() as &str)).count();
+            let n = awalan
+                .iter()
+                .filter(|a| kecil[p..ujung].contains(a.as_ref() as &str))
+                .count();
             (n, std::cmp::Reverse(p))
         })
         .max()
@@ -647,8 +654,16 @@ mod tests {
         let w = jendela(&teks, &["kerja".into()]);
         assert!(w.contains("kerja sama antar-Desa"));
         assert!(w.len() <= JENDELA + 4);
-        let dua = format!("{}ada di sini{}keadaan memaksa{}", "x ".repeat(100), "y ".repeat(600), "z ".repeat(300));
-        assert!(jendela(&dua, &["ada".into(), "keada".into(), "memak".into()]).contains("keadaan memaksa"));
+        let dua = format!(
+            "{}ada di sini{}keadaan memaksa{}",
+            "x ".repeat(100),
+            "y ".repeat(600),
+            "z ".repeat(300)
+        );
+        assert!(
+            jendela(&dua, &["ada".into(), "keada".into(), "memak".into()])
+                .contains("keadaan memaksa")
+        );
         assert_eq!(jendela("pendek", &["x".into()]), "pendek");
         let tanpa = jendela(&teks, &["tidakada".into()]);
         assert!(tanpa.starts_with("awal"));

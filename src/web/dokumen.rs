@@ -20,7 +20,11 @@ use crate::konten::{Kolom, TAHAP};
 type S = State<Arc<Keadaan>>;
 
 fn label_tahap(slug: &str) -> &'static str {
-    TAHAP.iter().find(|(s, _)| *s == slug).map(|(_, l)| *l).unwrap_or("")
+    TAHAP
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map(|(_, l)| *l)
+        .unwrap_or("")
 }
 
 pub async fn daftar(State(k): S) -> Response {
@@ -39,7 +43,12 @@ pub async fn daftar(State(k): S) -> Response {
                    "dasar_hukum": dasar})
         })
         .collect();
-    render(&k, StatusCode::OK, "dokumen-daftar.html", json!({"jenis_dokumen": jenis}))
+    render(
+        &k,
+        StatusCode::OK,
+        "dokumen-daftar.html",
+        json!({"jenis_dokumen": jenis}),
+    )
 }
 
 pub async fn api_daftar(State(k): S) -> Json<Value> {
@@ -58,30 +67,36 @@ pub async fn api_daftar(State(k): S) -> Json<Value> {
 fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> {
     let mut o = Opsi::default();
     if let Some(k) = kertas.filter(|s| !s.is_empty()) {
-        o.kertas = Kertas::dari(k).ok_or_else(|| format!("kertas `{k}` tidak dikenal; pilih a4 atau f4"))?;
+        o.kertas = Kertas::dari(k)
+            .ok_or_else(|| format!("kertas `{k}` tidak dikenal; pilih a4 atau f4"))?;
     }
     if let Some(h) = huruf.filter(|s| !s.is_empty()) {
         if !PILIHAN_HURUF.iter().any(|(n, _)| *n == h) {
-            return Err(format!("huruf `{h}` tidak dikenal; pilih bookman, times atau arial"));
+            return Err(format!(
+                "huruf `{h}` tidak dikenal; pilih bookman, times atau arial"
+            ));
         }
         o.huruf = h.to_string();
     }
     Ok(o)
 }
 
-fn pdf(id: &str, bytes: Vec<u8>) -> Response {
+pub(super) fn pdf(id: &str, bytes: Vec<u8>) -> Response {
     (
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{id}.pdf\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{id}.pdf\""),
+            ),
         ],
         bytes,
     )
         .into_response()
 }
 
-fn sibuk() -> Response {
+pub(super) fn sibuk() -> Response {
     (
         StatusCode::SERVICE_UNAVAILABLE,
         [(header::RETRY_AFTER, "1")],
@@ -91,7 +106,12 @@ fn sibuk() -> Response {
 }
 
 /// Compiles on the blocking pool, at most as many at once as permits allow; none free → None.
-async fn susun(k: &Keadaan, id: &str, data: Value, opsi: Opsi) -> Option<Result<Vec<u8>, DokumenError>> {
+async fn susun(
+    k: &Keadaan,
+    id: &str,
+    data: Value,
+    opsi: Opsi,
+) -> Option<Result<Vec<u8>, DokumenError>> {
     let izin = k.izin_dokumen.try_acquire().ok()?;
     let m = k.muatan();
     let id = id.to_string();
@@ -107,11 +127,18 @@ pub async fn api_buat(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let salah = |status: StatusCode, pesan: String| (status, Json(json!({"galat": pesan}))).into_response();
+    let salah =
+        |status: StatusCode, pesan: String| (status, Json(json!({"galat": pesan}))).into_response();
     if k.muatan().mesin.jenis(&id).is_none() {
-        return salah(StatusCode::NOT_FOUND, format!("jenis dokumen `{id}` tidak dikenal"));
+        return salah(
+            StatusCode::NOT_FOUND,
+            format!("jenis dokumen `{id}` tidak dikenal"),
+        );
     }
-    let opsi = match opsi_dari(q.get("kertas").map(String::as_str), q.get("huruf").map(String::as_str)) {
+    let opsi = match opsi_dari(
+        q.get("kertas").map(String::as_str),
+        q.get("huruf").map(String::as_str),
+    ) {
         Ok(o) => o,
         Err(p) => return salah(StatusCode::BAD_REQUEST, p),
     };
@@ -121,7 +148,12 @@ pub async fn api_buat(
         .unwrap_or("");
     let teks = match std::str::from_utf8(&body) {
         Ok(t) => t,
-        Err(_) => return salah(StatusCode::BAD_REQUEST, "isi permintaan harus teks UTF-8".into()),
+        Err(_) => {
+            return salah(
+                StatusCode::BAD_REQUEST,
+                "isi permintaan harus teks UTF-8".into(),
+            );
+        }
     };
     let data: Result<Value, String> = if jenis_isi.contains("yaml") {
         serde_yaml::from_str(teks).map_err(|e| format!("YAML tidak valid: {e}"))
@@ -142,7 +174,10 @@ pub async fn api_buat(
             .into_response(),
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
-            salah(StatusCode::INTERNAL_SERVER_ERROR, "dokumen tidak dapat disusun".into())
+            salah(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "dokumen tidak dapat disusun".into(),
+            )
         }
     }
 }
@@ -189,7 +224,10 @@ fn cari_kolom<'a>(kolom: &'a [Kolom], nama: &str) -> Option<&'a Kolom> {
 }
 
 /// The JSON data of a submitted form, and the action asked for.
-fn dari_form(j: &JenisDokumen, pasangan: &[(String, String)]) -> (Value, Map<String, Value>, String) {
+fn dari_form(
+    j: &JenisDokumen,
+    pasangan: &[(String, String)],
+) -> (Value, Map<String, Value>, String) {
     let mut data = Value::Object(Map::new());
     let mut lain = Map::new();
     let mut aksi = "buat".to_string();
@@ -246,7 +284,11 @@ fn teks_nilai(v: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Array(a)) => a
             .iter()
-            .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| x.to_string())
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Some(v) => v.to_string(),
@@ -269,15 +311,25 @@ fn kolom_html(
     boleh_ulang: bool,
 ) {
     for k in kolom {
-        let jalur = if awalan.is_empty() { k.nama.clone() } else { format!("{awalan}.{}", k.nama) };
+        let jalur = if awalan.is_empty() {
+            k.nama.clone()
+        } else {
+            format!("{awalan}.{}", k.nama)
+        };
         let v = nilai_di(data, &k.nama);
         let pesan = |out: &mut String, j: &str| {
             for p in galat.get(j).into_iter().flatten() {
-                out.push_str(&format!("<div class=\"galat-isian\" role=\"alert\">{}</div>", esc(p)));
+                out.push_str(&format!(
+                    "<div class=\"galat-isian\" role=\"alert\">{}</div>",
+                    esc(p)
+                ));
             }
         };
         if k.jenis == "grup" && k.ulang && boleh_ulang {
-            out.push_str(&format!("<fieldset class=\"grup\"><legend>{}</legend>", esc(&k.label)));
+            out.push_str(&format!(
+                "<fieldset class=\"grup\"><legend>{}</legend>",
+                esc(&k.label)
+            ));
             if let Some(b) = &k.bantuan {
                 out.push_str(&format!("<p class=\"bantuan\">{}</p>", esc(b)));
             }
@@ -305,14 +357,28 @@ fn kolom_html(
             continue;
         }
         if k.jenis == "grup" {
-            out.push_str(&format!("<fieldset class=\"grup\"><legend>{}</legend>", esc(&k.label)));
+            out.push_str(&format!(
+                "<fieldset class=\"grup\"><legend>{}</legend>",
+                esc(&k.label)
+            ));
             pesan(out, &jalur);
-            kolom_html(out, &k.kolom, v.unwrap_or(&Value::Null), &jalur, galat, false);
+            kolom_html(
+                out,
+                &k.kolom,
+                v.unwrap_or(&Value::Null),
+                &jalur,
+                galat,
+                false,
+            );
             out.push_str("</fieldset>");
             continue;
         }
         let id = id_html(&jalur);
-        let bintang = if k.wajib { " <span class=\"wajib\" title=\"wajib\">*</span>" } else { "" };
+        let bintang = if k.wajib {
+            " <span class=\"wajib\" title=\"wajib\">*</span>"
+        } else {
+            ""
+        };
         out.push_str("<div class=\"kolom\">");
         let teks = teks_nilai(v);
         let wajib = if k.wajib { " required" } else { "" };
@@ -323,7 +389,10 @@ fn kolom_html(
             .unwrap_or_default();
         match k.jenis.as_str() {
             "ya-tidak" => {
-                let cek = if v.and_then(Value::as_bool).unwrap_or(false) || teks == "ya" || teks == "on" {
+                let cek = if v.and_then(Value::as_bool).unwrap_or(false)
+                    || teks == "ya"
+                    || teks == "on"
+                {
                     " checked"
                 } else {
                     ""
@@ -335,7 +404,10 @@ fn kolom_html(
                 ));
             }
             _ => {
-                out.push_str(&format!("<label for=\"{id}\">{}{bintang}</label>", esc(&k.label)));
+                out.push_str(&format!(
+                    "<label for=\"{id}\">{}{bintang}</label>",
+                    esc(&k.label)
+                ));
                 match k.jenis.as_str() {
                     "paragraf" | "daftar" => out.push_str(&format!(
                         "<textarea id=\"{id}\" name=\"{}\" rows=\"{}\"{wajib}{maks}>{}</textarea>",
@@ -344,7 +416,10 @@ fn kolom_html(
                         esc(&teks)
                     )),
                     "pilihan" => {
-                        out.push_str(&format!("<select id=\"{id}\" name=\"{}\"{wajib}>", esc(&jalur)));
+                        out.push_str(&format!(
+                            "<select id=\"{id}\" name=\"{}\"{wajib}>",
+                            esc(&jalur)
+                        ));
                         if !k.wajib {
                             out.push_str("<option value=\"\">—</option>");
                         }
@@ -371,13 +446,18 @@ fn kolom_html(
         }
         let mut bantuan = k.bantuan.clone().unwrap_or_default();
         if k.jenis == "daftar" {
-            bantuan = format!("{bantuan} Satu butir per baris.").trim().to_string();
+            bantuan = format!("{bantuan} Satu butir per baris.")
+                .trim()
+                .to_string();
         }
         if k.jenis == "gambar" {
             bantuan = format!("{bantuan} Tempel gambar sebagai data URL (data:image/png;base64,…); unggah berkas lewat API.").trim().to_string();
         }
         if !bantuan.is_empty() {
-            out.push_str(&format!("<small class=\"bantuan\">{}</small>", esc(&bantuan)));
+            out.push_str(&format!(
+                "<small class=\"bantuan\">{}</small>",
+                esc(&bantuan)
+            ));
         }
         pesan(out, &jalur);
         out.push_str("</div>");
@@ -394,11 +474,18 @@ fn tampilkan_form(
 ) -> Response {
     let mut peta: HashMap<String, Vec<String>> = HashMap::new();
     for g in galat {
-        peta.entry(g.jalur.clone()).or_default().push(g.pesan.clone());
+        peta.entry(g.jalur.clone())
+            .or_default()
+            .push(g.pesan.clone());
     }
     let mut html = String::new();
     kolom_html(&mut html, &j.formulir, data, "", &peta, true);
-    let pilih = |nama: &str| lain.get(nama).and_then(Value::as_str).unwrap_or("").to_string();
+    let pilih = |nama: &str| {
+        lain.get(nama)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
     render(
         k,
         status,
@@ -416,18 +503,29 @@ fn baris_awal(kolom: &[Kolom]) -> Value {
     for k in kolom {
         if k.jenis == "grup" && k.ulang {
             let n = k.min.unwrap_or(1.0).max(1.0) as usize;
-            m.insert(k.nama.clone(), Value::Array(vec![Value::Object(Map::new()); n]));
+            m.insert(
+                k.nama.clone(),
+                Value::Array(vec![Value::Object(Map::new()); n]),
+            );
         }
     }
     Value::Object(m)
 }
 
-pub async fn formulir(State(k): S, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn formulir(
+    State(k): S,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let m = k.muatan();
     let Some(j) = m.mesin.jenis(&id) else {
         return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
     };
-    let data = if q.contains_key("contoh") { j.contoh() } else { baris_awal(&j.formulir) };
+    let data = if q.contains_key("contoh") {
+        j.contoh()
+    } else {
+        baris_awal(&j.formulir)
+    };
     tampilkan_form(&k, j, &data, &Map::new(), &[], StatusCode::OK)
 }
 
@@ -490,6 +588,9 @@ mod tests {
         let mut v = Value::Object(Map::new());
         pasang(&mut v, "desa.nama", json!("A"));
         pasang(&mut v, "saksi[1].nama", json!("B"));
-        assert_eq!(v, json!({"desa": {"nama": "A"}, "saksi": [{}, {"nama": "B"}]}));
+        assert_eq!(
+            v,
+            json!({"desa": {"nama": "A"}, "saksi": [{}, {"nama": "B"}]})
+        );
     }
 }

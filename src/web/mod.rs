@@ -3,6 +3,7 @@
 mod dokumen;
 mod halaman;
 mod parameter;
+mod pelatihan;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -74,6 +75,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "galat.html",
         "dokumen-daftar.html",
         "dokumen-formulir.html",
+        "materi-unduh.html",
     ])?;
     Ok(t)
 }
@@ -111,10 +113,17 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
         .route("/istilah", get(halaman::istilah))
         .route("/peraturan", get(halaman::daftar_peraturan))
         .route("/peraturan/{id}", get(halaman::peraturan))
+        .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
-        .route("/dokumen/{jenis}", get(dokumen::formulir).post(dokumen::kirim))
+        .route(
+            "/dokumen/{jenis}",
+            get(dokumen::formulir).post(dokumen::kirim),
+        )
         .route("/api/dokumen", get(dokumen::api_daftar))
-        .route("/api/dokumen/{jenis}", axum::routing::post(dokumen::api_buat))
+        .route(
+            "/api/dokumen/{jenis}",
+            axum::routing::post(dokumen::api_buat),
+        )
         .route("/{koleksi}", get(halaman::koleksi))
         .route("/{koleksi}/{id}", get(halaman::entri))
         .fallback(halaman::tidak_ada)

@@ -1,0 +1,181 @@
+//! Document benchmark: warm render time per type (median in one process), the cold CLI time,
+//! PDFs per second through the API with two clients, and memory over 1,000 renders.
+//! Prints numbers against the targets; asserts nothing. Run: `cargo bench --bench dokumen`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use sinergi::dokumen::{Mesin, Opsi};
+use sinergi::konten;
+
+const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .map(|halaman| halaman * 4096.0 / 1e6)
+        .unwrap_or(0.0)
+}
+
+/// The example with one value changed, so every render is a different document.
+fn varian(contoh: &serde_json::Value, i: usize) -> serde_json::Value {
+    let mut v = contoh.clone();
+    if let Some(d) = v.get_mut("desa").and_then(|d| d.as_object_mut()) {
+        d.insert("nama".into(), serde_json::json!(format!("Sukamaju {i}")));
+    }
+    v
+}
+
+fn main() {
+    let akar = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let k = konten::muat(&akar.join("content")).expect("content");
+    let mesin = Mesin::muat(&k, &akar.join("templates/dokumen")).expect("engine");
+    let opsi = Opsi::default();
+    println!("Sinergi document benchmark (release build)");
+
+    for j in mesin.daftar() {
+        let contoh = j.contoh();
+        for i in 0..5 {
+            let _ = mesin.render(&j.id, &varian(&contoh, i), &opsi);
+        }
+        let mut w = Vec::new();
+        for i in 0..40 {
+            let d = varian(&contoh, 1000 + i);
+            let t = Instant::now();
+            let pdf = mesin.render(&j.id, &d, &opsi).expect("renders");
+            w.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(pdf);
+        }
+        let m = median(&mut w);
+        let target = if j.id == PKS {
+            format!(" (target < 15 ms: {:.2}×)", m / 15.0)
+        } else {
+            String::new()
+        };
+        println!(
+            "warm render {:<42} median {m:6.1} ms over 40 different documents{target}",
+            j.id
+        );
+    }
+
+    // Memory: RSS after 100 and after 1,000 renders of different documents.
+    let contoh = mesin.jenis(PKS).expect("pks").contoh();
+    for i in 0..100 {
+        let _ = mesin.render(PKS, &varian(&contoh, 10_000 + i), &opsi);
+    }
+    let seratus = rss_mb();
+    for i in 100..1000 {
+        let _ = mesin.render(PKS, &varian(&contoh, 10_000 + i), &opsi);
+    }
+    let seribu = rss_mb();
+    println!(
+        "memory (RSS) after 100 renders {seratus:.0} MB, after 1,000 {seribu:.0} MB: {:+.1}% (target within 10%)",
+        (seribu / seratus - 1.0) * 100.0
+    );
+
+    // Cold CLI: a new process per document, as a script would run it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("pks.yaml");
+    std::fs::write(&data, serde_yaml::to_string(&contoh).expect("yaml")).expect("write");
+    let mut w = Vec::new();
+    for _ in 0..7 {
+        let t = Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sinergi"))
+            .current_dir(akar)
+            .args(["render", PKS, "--data"])
+            .arg(&data)
+            .arg("--out")
+            .arg(dir.path().join("pks.pdf"))
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        w.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "cold CLI `sinergi render` (PKS): median {:.0} ms over 7 runs",
+        median(&mut w)
+    );
+
+    api(akar, &contoh);
+}
+
+/// PDFs per second through `POST /api/dokumen/…` of the real server, two clients.
+fn api(akar: &Path, contoh: &serde_json::Value) {
+    use std::io::{BufRead, BufReader};
+    let idx = tempfile::tempdir().expect("tempdir");
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_sinergi"))
+        .current_dir(akar)
+        .arg("--index")
+        .arg(idx.path())
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("server");
+    let stderr = server.stderr.take().expect("stderr");
+    let mut alamat = String::new();
+    for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
+        if let Some(i) = baris.find("http://") {
+            alamat = baris[i..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            break;
+        }
+    }
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let url = format!("{alamat}/api/dokumen/{PKS}");
+    let lama = Duration::from_secs(10);
+    let (jumlah, sibuk) = rt.block_on(async {
+        let klien = reqwest::Client::new();
+        let tugas: Vec<_> = (0..2)
+            .map(|c| {
+                let klien = klien.clone();
+                let url = url.clone();
+                let contoh = contoh.clone();
+                tokio::spawn(async move {
+                    let mulai = Instant::now();
+                    let (mut n, mut sibuk, mut i) = (0u64, 0u64, 0usize);
+                    while mulai.elapsed() < lama {
+                        let r = klien
+                            .post(&url)
+                            .json(&varian(&contoh, c * 1_000_000 + i))
+                            .send()
+                            .await;
+                        i += 1;
+                        match r {
+                            Ok(r) if r.status() == 200 => {
+                                let _ = r.bytes().await;
+                                n += 1;
+                            }
+                            Ok(r) if r.status() == 503 => sibuk += 1,
+                            _ => {}
+                        }
+                    }
+                    (n, sibuk)
+                })
+            })
+            .collect();
+        let mut total = (0, 0);
+        for t in tugas {
+            let (n, s) = t.await.expect("task");
+            total.0 += n;
+            total.1 += s;
+        }
+        total
+    });
+    let _ = server.kill();
+    let _ = server.wait();
+    let per_detik = jumlah as f64 / lama.as_secs_f64();
+    println!(
+        "API POST /api/dokumen/{PKS}, 2 clients, 10 s: {per_detik:.0} PDFs/s (target ≥ 100: {:.2}×), {sibuk} answered 503",
+        per_detik / 100.0
+    );
+}

@@ -1,0 +1,424 @@
+//! Training material for a sosialisasi, assembled from the same content as the knowledge base:
+//! the handout (modul), the slide deck, and the event kit (invitations, attendance sheet, pre-
+//! and post-test with a separate answer key). Content goes to typst as data, like documents.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::dokumen::naskah::{Blok, Sebaris};
+use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
+use crate::format;
+use crate::konten::{Data, Koleksi, Konten};
+
+/// The event: from options or an `acara.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acara {
+    pub nama_acara: String,
+    pub penyelenggara: String,
+    pub tempat: String,
+    /// YYYY-MM-DD
+    pub tanggal: String,
+    #[serde(default)]
+    pub waktu: Option<String>,
+    /// Who signs the invitations.
+    #[serde(default)]
+    pub penanda_tangan: Option<PenandaTangan>,
+    #[serde(default)]
+    pub nomor_surat: Option<String>,
+    #[serde(default)]
+    pub kabupaten: Option<String>,
+    /// Invited villages, one invitation each.
+    #[serde(default)]
+    pub desa_undangan: Vec<DesaUndangan>,
+    /// Who each village sends (Kepala Desa, Ketua BPD, …).
+    #[serde(default)]
+    pub peserta_per_desa: Vec<String>,
+    #[serde(default)]
+    pub narahubung: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenandaTangan {
+    pub nama: String,
+    pub jabatan: String,
+    #[serde(default)]
+    pub nip: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesaUndangan {
+    pub nama: String,
+    #[serde(default)]
+    pub kecamatan: Option<String>,
+}
+
+impl Acara {
+    /// A complete, valid example (fictitious names).
+    pub fn contoh() -> Acara {
+        Acara {
+            nama_acara: "Sosialisasi Kerja Sama Antar-Desa dan Kerja Sama Desa dengan Pihak Ketiga"
+                .into(),
+            penyelenggara: "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Garut".into(),
+            tempat: "Aula Kantor Kecamatan Tarogong Kidul".into(),
+            tanggal: "2025-07-11".into(),
+            waktu: Some("08.00–15.00 WIB".into()),
+            penanda_tangan: Some(PenandaTangan {
+                nama: "Nama Kepala Dinas".into(),
+                jabatan: "Kepala Dinas Pemberdayaan Masyarakat dan Desa".into(),
+                nip: Some("19700101 199503 1 001".into()),
+            }),
+            nomor_surat: Some("005/123/DPMD/2025".into()),
+            kabupaten: Some("Garut".into()),
+            desa_undangan: ["Sukamaju", "Mekarsari", "Cibunar", "Sindangsari"]
+                .into_iter()
+                .map(|n| DesaUndangan {
+                    nama: n.into(),
+                    kecamatan: Some("Tarogong Kidul".into()),
+                })
+                .collect(),
+            peserta_per_desa: vec![
+                "Kepala Desa".into(),
+                "Ketua BPD".into(),
+                "Sekretaris Desa".into(),
+            ],
+            narahubung: Some("Bidang Kerja Sama DPMD, telepon (0262) 000000".into()),
+        }
+    }
+
+    /// Checks dates and required text; every problem at once.
+    pub fn periksa(&self) -> Vec<String> {
+        let mut m = Vec::new();
+        for (k, v) in [
+            ("nama_acara", &self.nama_acara),
+            ("penyelenggara", &self.penyelenggara),
+        ] {
+            if v.trim().is_empty() {
+                m.push(format!("{k}: wajib diisi"));
+            }
+        }
+        if format::urai_tanggal(&self.tanggal).is_none() {
+            m.push(format!(
+                "tanggal: `{}` harus tanggal TTTT-BB-HH yang ada",
+                self.tanggal
+            ));
+        }
+        for (i, d) in self.desa_undangan.iter().enumerate() {
+            if d.nama.trim().is_empty() {
+                m.push(format!("desa_undangan[{i}].nama: wajib diisi"));
+            }
+        }
+        m
+    }
+
+    fn data(&self) -> Value {
+        let mut v = json!(self);
+        v["tanggal_panjang"] = json!(format::tanggal_panjang(&self.tanggal));
+        v["hari"] = json!(format::hari(&self.tanggal));
+        v
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PelatihanError {
+    #[error("data acara tidak valid:\n{}", .0.join("\n"))]
+    Acara(Vec<String>),
+    #[error(transparent)]
+    Dokumen(#[from] DokumenError),
+    #[error("{0}: {1}")]
+    Tulis(String, std::io::Error),
+}
+
+/// The four stages of the DPMD mechanism, for the diagram.
+const MEKANISME: [(&str, &str); 4] = [
+    (
+        "Persiapan",
+        "Inventarisasi potensi, skala prioritas, analisis manfaat dan biaya",
+    ),
+    (
+        "Penawaran",
+        "Menyusun dan mempublikasikan penawaran kerja sama",
+    ),
+    (
+        "Penyusunan perjanjian",
+        "Ruang lingkup, pelaksanaan, hak dan kewajiban, pendanaan, perselisihan; Perdes sebagai dasar",
+    ),
+    (
+        "Pelaksanaan dan pelaporan",
+        "Melaksanakan, melapor berkala kepada BPD dan pemerintah daerah, monitoring dan evaluasi",
+    ),
+];
+
+fn teks_sebaris(isi: &[Sebaris]) -> String {
+    let mut t = String::new();
+    for s in isi {
+        match s {
+            Sebaris::Teks { v } | Sebaris::Kode { v } => t.push_str(v),
+            Sebaris::Tebal { isi } | Sebaris::Miring { isi } | Sebaris::Coret { isi } => {
+                t.push_str(&teks_sebaris(isi))
+            }
+            Sebaris::Baris => t.push(' '),
+        }
+    }
+    t
+}
+
+fn teks_blok(b: &[Blok]) -> String {
+    b.iter()
+        .map(|x| match x {
+            Blok::Paragraf { isi } | Blok::Judul { isi, .. } => teks_sebaris(isi),
+            _ => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pendekkan(s: &str, maks: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= maks {
+        return s.to_string();
+    }
+    let potong: String = s.chars().take(maks).collect();
+    match potong.rfind(' ') {
+        Some(i) => format!("{}…", &potong[..i]),
+        None => format!("{potong}…"),
+    }
+}
+
+/// A module's text cut at its `##` headings into slides: a title and at most six short points
+/// each, so one idea fits one slide.
+fn slide_modul(blok: &[Blok]) -> Vec<Value> {
+    let mut slide: Vec<(String, Vec<String>)> = Vec::new();
+    for b in blok {
+        match b {
+            Blok::Judul { isi, .. } => slide.push((teks_sebaris(isi), Vec::new())),
+            Blok::Paragraf { isi } => {
+                if slide.is_empty() {
+                    slide.push((String::new(), Vec::new()));
+                }
+                if let Some(s) = slide.last_mut() {
+                    s.1.push(pendekkan(&teks_sebaris(isi), 170));
+                }
+            }
+            Blok::Daftar { item, .. } => {
+                if slide.is_empty() {
+                    slide.push((String::new(), Vec::new()));
+                }
+                if let Some(s) = slide.last_mut() {
+                    s.1.extend(item.iter().map(|i| pendekkan(&teks_blok(i), 120)));
+                }
+            }
+            _ => {}
+        }
+    }
+    slide
+        .into_iter()
+        .filter(|(_, p)| !p.is_empty())
+        .map(|(judul, mut poin)| {
+            poin.truncate(6);
+            json!({"judul": judul, "poin": poin})
+        })
+        .collect()
+}
+
+/// Everything the handout and the slides show, from the content.
+fn bahan(konten: &Konten, acara: &Acara) -> Value {
+    let mut modul = Vec::new();
+    let mut regulasi_id: Vec<String> = Vec::new();
+    let mut kasus_id: Vec<String> = Vec::new();
+    for (e, m) in konten.materi_urut() {
+        for r in &m.regulasi {
+            if !regulasi_id.contains(r) {
+                regulasi_id.push(r.clone());
+            }
+        }
+        for k in &m.studi_kasus {
+            if !kasus_id.contains(k) {
+                kasus_id.push(k.clone());
+            }
+        }
+        let blok = naskah::ke_blok(&e.body);
+        let slide = slide_modul(&blok);
+        let kuis: Vec<Value> = m
+            .kuis
+            .iter()
+            .map(|s| json!({"pertanyaan": s.pertanyaan, "pilihan": s.pilihan, "jawaban": s.jawaban.trim()}))
+            .collect();
+        modul.push(json!({
+            "id": e.id, "urutan": m.urutan, "judul": e.judul, "durasi": m.durasi,
+            "tujuan": m.tujuan, "pertanyaan_diskusi": m.pertanyaan_diskusi, "kuis": kuis,
+            "naskah": blok, "slide": slide, "regulasi": m.regulasi, "studi_kasus": m.studi_kasus,
+        }));
+    }
+    let regulasi: Vec<Value> = regulasi_id
+        .iter()
+        .filter_map(|id| konten.dapatkan(Koleksi::Regulasi, id))
+        .filter_map(|e| match &e.data {
+            Data::Regulasi(r) => Some(json!({
+                "id": e.id, "judul": e.judul,
+                "singkat": format!("{} {}/{}", r.singkatan_bentuk, r.nomor, r.tahun),
+                "status": r.status, "pasal_kunci": r.pasal_kunci,
+            })),
+            _ => None,
+        })
+        .collect();
+    let studi_kasus: Vec<Value> = kasus_id
+        .iter()
+        .filter_map(|id| konten.dapatkan(Koleksi::StudiKasus, id))
+        .filter_map(|e| match &e.data {
+            Data::StudiKasus(s) => Some(json!({
+                "id": e.id, "judul": e.judul, "lokasi": s.lokasi.ringkas(), "desa": s.lokasi.desa,
+                "jenis": if s.jenis_kerja_sama == "antar-desa" { "Antar-Desa" } else { "Dengan pihak ketiga" },
+                "tahun": s.tahun, "hasil": s.hasil, "pelajaran": s.pelajaran,
+                "naskah": naskah::ke_blok(&e.body),
+            })),
+            _ => None,
+        })
+        .collect();
+    let mut istilah: Vec<Value> = konten
+        .istilah
+        .iter()
+        .map(
+            |i| json!({"istilah": i.istilah, "kepanjangan": i.kepanjangan, "definisi": i.definisi}),
+        )
+        .collect();
+    istilah.sort_by_key(|v| v["istilah"].as_str().unwrap_or("").to_lowercase());
+    json!({
+        "acara": acara.data(),
+        "modul": modul,
+        "regulasi": regulasi,
+        "studi_kasus": studi_kasus,
+        "istilah": istilah,
+        "mekanisme": MEKANISME.iter().map(|(l, u)| json!({"label": l, "uraian": u})).collect::<Vec<_>>(),
+    })
+}
+
+/// The handout: cover, contents, modules in order, legal bases, case studies, glossary.
+pub fn modul(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+) -> Result<Vec<u8>, PelatihanError> {
+    periksa(acara)?;
+    Ok(mesin.susun(
+        "materi-modul",
+        &format!("Modul {}", acara.nama_acara),
+        bahan(konten, acara),
+        opsi,
+    )?)
+}
+
+/// The 16:9 slide deck.
+pub fn slide(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+) -> Result<Vec<u8>, PelatihanError> {
+    periksa(acara)?;
+    Ok(mesin.susun(
+        "materi-slide",
+        &format!("Slide {}", acara.nama_acara),
+        bahan(konten, acara),
+        opsi,
+    )?)
+}
+
+fn periksa(acara: &Acara) -> Result<(), PelatihanError> {
+    let m = acara.periksa();
+    if m.is_empty() {
+        Ok(())
+    } else {
+        Err(PelatihanError::Acara(m))
+    }
+}
+
+/// Questions per module in the pre- and post-test.
+const SOAL_PER_MODUL: usize = 2;
+
+/// The files of an event kit: (file name, layout, title).
+pub const BERKAS_KIT: [(&str, &str, &str); 5] = [
+    ("undangan.pdf", "materi-undangan", "Undangan"),
+    ("daftar-hadir.pdf", "materi-daftar-hadir", "Daftar hadir"),
+    ("pre-test.pdf", "materi-tes", "Pre-test"),
+    ("post-test.pdf", "materi-tes", "Post-test"),
+    ("kunci-jawaban.pdf", "materi-kunci", "Kunci jawaban"),
+];
+
+/// One file of the event kit (a name from [`BERKAS_KIT`]).
+pub fn berkas_kit(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+    nama: &str,
+) -> Result<Vec<u8>, PelatihanError> {
+    let mut kurang = acara.periksa();
+    if acara.desa_undangan.is_empty() {
+        kurang.push("desa_undangan: tuliskan sedikitnya satu desa yang diundang".to_string());
+    }
+    if acara.tempat.trim().is_empty() {
+        kurang.push("tempat: wajib diisi untuk undangan".to_string());
+    }
+    if !kurang.is_empty() {
+        return Err(PelatihanError::Acara(kurang));
+    }
+    let Some((_, tata, judul)) = BERKAS_KIT.iter().find(|(n, _, _)| *n == nama) else {
+        return Err(PelatihanError::Acara(vec![format!(
+            "berkas kit `{nama}` tidak dikenal"
+        )]));
+    };
+    let b = bahan(konten, acara);
+    // The test: the first multiple-choice questions of every module, in module order, so it
+    // fits a quarter of an hour; the same sheet before and after shows what was learnt.
+    let soal: Vec<Value> = b["modul"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|m| {
+            let judul = m["judul"].clone();
+            m["kuis"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| s["pilihan"].as_array().is_some_and(|p| !p.is_empty()))
+                .take(SOAL_PER_MODUL)
+                .map(move |mut s| {
+                    s["modul"] = judul.clone();
+                    s
+                })
+        })
+        .collect();
+    let data = json!({"acara": b["acara"], "soal": soal, "jenis_tes": judul});
+    Ok(mesin.susun(tata, &format!("{judul} {}", acara.nama_acara), data, opsi)?)
+}
+
+/// The event kit, written into `dir`: invitations, attendance sheet, pre-test, post-test, key.
+/// Returns the files written.
+pub fn kit(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, PelatihanError> {
+    let mut isi = Vec::new();
+    for (nama, _, _) in BERKAS_KIT {
+        isi.push((nama, berkas_kit(mesin, konten, acara, opsi, nama)?));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| PelatihanError::Tulis(dir.display().to_string(), e))?;
+    let mut ditulis = Vec::new();
+    for (nama, pdf) in isi {
+        let p = dir.join(nama);
+        std::fs::write(&p, pdf).map_err(|e| PelatihanError::Tulis(p.display().to_string(), e))?;
+        ditulis.push(p);
+    }
+    Ok(ditulis)
+}

@@ -1,0 +1,160 @@
+//! Training material from the web: the options as a form, each file as a download.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde_json::json;
+
+use super::Keadaan;
+use super::dokumen::{pdf, sibuk};
+use super::halaman::render;
+use crate::dokumen::{Kertas, Opsi, PILIHAN_HURUF};
+use crate::pelatihan::{self, Acara, BERKAS_KIT, DesaUndangan, PelatihanError, PenandaTangan};
+
+type S = State<Arc<Keadaan>>;
+
+fn acara_dari(q: &HashMap<String, String>) -> Acara {
+    let ambil = |k: &str| {
+        q.get(k)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let contoh = Acara::contoh();
+    Acara {
+        nama_acara: ambil("nama_acara").unwrap_or(contoh.nama_acara),
+        penyelenggara: ambil("penyelenggara").unwrap_or(contoh.penyelenggara),
+        tempat: ambil("tempat").unwrap_or_default(),
+        tanggal: ambil("tanggal").unwrap_or_default(),
+        waktu: ambil("waktu"),
+        penanda_tangan: ambil("ttd_nama").map(|nama| PenandaTangan {
+            nama,
+            jabatan: ambil("ttd_jabatan").unwrap_or_default(),
+            nip: ambil("ttd_nip"),
+        }),
+        nomor_surat: ambil("nomor_surat"),
+        kabupaten: ambil("kabupaten"),
+        desa_undangan: ambil("desa")
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| match l.split_once(',') {
+                Some((n, k)) => DesaUndangan {
+                    nama: n.trim().into(),
+                    kecamatan: Some(k.trim().into()).filter(|k: &String| !k.is_empty()),
+                },
+                None => DesaUndangan {
+                    nama: l.into(),
+                    kecamatan: None,
+                },
+            })
+            .collect(),
+        peserta_per_desa: ambil("peserta")
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+        narahubung: ambil("narahubung"),
+    }
+}
+
+fn formulir(
+    k: &Keadaan,
+    q: &HashMap<String, String>,
+    pesan: &[String],
+    status: StatusCode,
+) -> Response {
+    let nilai = |n: &str| q.get(n).cloned().unwrap_or_default();
+    let berkas: Vec<_> = BERKAS_KIT
+        .iter()
+        .map(|(n, _, j)| json!({"nama": n, "judul": j}))
+        .collect();
+    render(
+        k,
+        status,
+        "materi-unduh.html",
+        json!({
+            "pesan": pesan, "berkas_kit": berkas,
+            "v": {
+                "nama_acara": nilai("nama_acara"), "penyelenggara": nilai("penyelenggara"),
+                "tempat": nilai("tempat"), "tanggal": nilai("tanggal"), "waktu": nilai("waktu"),
+                "kabupaten": nilai("kabupaten"), "nomor_surat": nilai("nomor_surat"),
+                "ttd_nama": nilai("ttd_nama"), "ttd_jabatan": nilai("ttd_jabatan"), "ttd_nip": nilai("ttd_nip"),
+                "desa": nilai("desa"), "peserta": nilai("peserta"), "narahubung": nilai("narahubung"),
+                "kertas": nilai("kertas"), "huruf": nilai("huruf"),
+            },
+        }),
+    )
+}
+
+/// `/materi/unduh`: without `berkas`, the form; with it, the PDF.
+pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(berkas) = q.get("berkas").cloned() else {
+        return formulir(&k, &q, &[], StatusCode::OK);
+    };
+    let mut opsi = Opsi::default();
+    if let Some(kt) = q.get("kertas").filter(|s| !s.is_empty()) {
+        match Kertas::dari(kt) {
+            Some(x) => opsi.kertas = x,
+            None => {
+                return formulir(
+                    &k,
+                    &q,
+                    &[format!("kertas `{kt}` tidak dikenal")],
+                    StatusCode::BAD_REQUEST,
+                );
+            }
+        }
+    }
+    if let Some(h) = q.get("huruf").filter(|s| !s.is_empty()) {
+        if !PILIHAN_HURUF.iter().any(|(n, _)| n == h) {
+            return formulir(
+                &k,
+                &q,
+                &[format!("huruf `{h}` tidak dikenal")],
+                StatusCode::BAD_REQUEST,
+            );
+        }
+        opsi.huruf = h.clone();
+    }
+    let acara = acara_dari(&q);
+    let Ok(izin) = k.izin_dokumen.try_acquire() else {
+        return sibuk();
+    };
+    let m = k.muatan();
+    let nama = berkas.clone();
+    let hasil = tokio::task::spawn_blocking(move || match nama.as_str() {
+        "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
+        "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
+        lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
+    })
+    .await;
+    drop(izin);
+    match hasil {
+        Ok(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
+        Ok(Err(PelatihanError::Acara(p))) => formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(Err(e)) => {
+            tracing::error!("materi {berkas}: {e}");
+            formulir(
+                &k,
+                &q,
+                &["bahan tidak dapat disusun; coba lagi".into()],
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+        }
+        Err(e) => {
+            tracing::error!("materi {berkas}: {e}");
+            formulir(
+                &k,
+                &q,
+                &["bahan tidak dapat disusun; coba lagi".into()],
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+        }
+    }
+}

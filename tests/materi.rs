@@ -1,0 +1,234 @@
+//! Training material from the bundled content: the handout, the slides and the event kit, with
+//! their text checked through pdftotext.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Server, bin, konten_bawaan};
+
+fn teks_pdf(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn halaman(pdf: &Path) -> (usize, String) {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let n = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0);
+    let ukuran = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or("")
+        .to_string();
+    (n, ukuran)
+}
+
+fn sinergi(args: &[&str]) -> std::process::Output {
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn judul_modul() -> Vec<String> {
+    let mut m: Vec<(u64, String)> = std::fs::read_dir(konten_bawaan().join("materi"))
+        .expect("materi")
+        .flatten()
+        .map(|e| {
+            let t = std::fs::read_to_string(e.path()).expect("read");
+            let fm = t.split("---").nth(1).expect("front-matter");
+            let v: serde_yaml::Value = serde_yaml::from_str(fm).expect("yaml");
+            (
+                v["urutan"].as_u64().expect("urutan"),
+                v["judul"].as_str().expect("judul").to_string(),
+            )
+        })
+        .collect();
+    m.sort();
+    m.into_iter().map(|(_, j)| j).collect()
+}
+
+#[test]
+fn handout_has_modules_in_order_cases_and_glossary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("modul.pdf");
+    sinergi(&[
+        "materi",
+        "modul",
+        "--tanggal",
+        "2025-07-11",
+        "--tempat",
+        "Aula DPMD",
+        "--out",
+        pdf.to_str().expect("path"),
+    ]);
+    let t = teks_pdf(&pdf);
+    let mut dari = 0;
+    // After the table of contents, every module title appears, in teaching order.
+    let isi = &t[t
+        .find("Mekanisme Kerja Sama Desa Kerja sama desa berjalan")
+        .expect("mechanism page")..];
+    for j in judul_modul() {
+        let awal: String = j.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let pos = isi[dari..]
+            .find(&awal)
+            .unwrap_or_else(|| panic!("{awal:?} after position {dari}"));
+        dari += pos + awal.len();
+    }
+    for harap in [
+        "Daftar Isi",
+        "Benteng",
+        "Boddie",
+        "Daftar Istilah",
+        "BKAD",
+        "Badan Permusyawaratan Desa",
+        "11 Juli 2025",
+        "Halaman 2 dari",
+    ] {
+        assert!(t.contains(harap), "{harap:?} in the handout");
+    }
+}
+
+#[test]
+fn slides_are_16_by_9_with_diagram_cases_and_quiz() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("slide.pdf");
+    sinergi(&[
+        "materi",
+        "slide",
+        "--tanggal",
+        "2025-07-11",
+        "--out",
+        pdf.to_str().expect("path"),
+    ]);
+    let (n, ukuran) = halaman(&pdf);
+    assert!(n > 20, "{n} slides");
+    let angka: Vec<f64> = ukuran
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    assert!((angka[0] / angka[1] - 16.0 / 9.0).abs() < 0.01, "{ukuran}");
+    let t = teks_pdf(&pdf);
+    for harap in [
+        "Mekanisme kerja sama desa",
+        "Penyusunan perjanjian",
+        "Studi kasus",
+        "Kuis",
+        "Tujuan pembelajaran",
+    ] {
+        assert!(t.contains(harap), "{harap:?} in the slides");
+    }
+}
+
+#[test]
+fn kit_from_the_example_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let contoh = sinergi(&["materi", "kit", "--contoh"]).stdout;
+    let acara = dir.path().join("acara.yaml");
+    std::fs::write(&acara, &contoh).expect("write");
+    let v: serde_yaml::Value = serde_yaml::from_slice(&contoh).expect("yaml");
+    let desa: Vec<String> = v["desa_undangan"]
+        .as_sequence()
+        .expect("villages")
+        .iter()
+        .map(|d| d["nama"].as_str().expect("name").to_string())
+        .collect();
+    let out = dir.path().join("kit");
+    sinergi(&[
+        "materi",
+        "kit",
+        "--acara",
+        acara.to_str().expect("path"),
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    let (n, _) = halaman(&out.join("undangan.pdf"));
+    assert_eq!(n, desa.len(), "one invitation page per village");
+    let undangan = teks_pdf(&out.join("undangan.pdf"));
+    let hadir = teks_pdf(&out.join("daftar-hadir.pdf"));
+    for d in &desa {
+        assert!(
+            undangan.contains(&format!("Kepala Desa {d}")),
+            "{d} invited"
+        );
+        assert!(hadir.contains(d), "{d} on the attendance sheet");
+    }
+    let pre = teks_pdf(&out.join("pre-test.pdf"));
+    let post = teks_pdf(&out.join("post-test.pdf"));
+    let kunci = teks_pdf(&out.join("kunci-jawaban.pdf"));
+    assert!(pre.contains("PRE-TEST") && post.contains("POST-TEST"));
+    assert!(!pre.contains("KUNCI"), "the sheet has no answers");
+    assert!(kunci.contains("KUNCI JAWABAN"));
+    assert!(
+        pre.contains("Menurut UU 6/2014"),
+        "questions from the quiz bank"
+    );
+}
+
+#[test]
+fn kit_without_villages_is_refused_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let acara = dir.path().join("acara.yaml");
+    std::fs::write(
+        &acara,
+        "nama_acara: X\npenyelenggara: DPMD\ntempat: Aula\ntanggal: 2025-02-30\n",
+    )
+    .expect("write");
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "materi",
+            "kit",
+            "--acara",
+            acara.to_str().expect("path"),
+            "--out",
+        ])
+        .arg(dir.path().join("kit"))
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("tanggal") && e.contains("desa_undangan"), "{e}");
+}
+
+#[tokio::test]
+async fn downloads_from_the_web() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let (st, html) = s.get("/materi/unduh").await;
+    assert_eq!(st, 200);
+    assert!(html.contains("name=\"tanggal\""));
+    let r = reqwest::get(s.url("/materi/unduh?berkas=modul&tanggal=2025-07-11&kertas=f4"))
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    let r = reqwest::get(s.url("/materi/unduh?berkas=undangan.pdf&tanggal=2025-07-11&tempat=Aula"))
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 422, "no invited villages");
+    assert!(r.text().await.expect("body").contains("desa_undangan"));
+}
