@@ -226,6 +226,21 @@ async fn regulation_page_links_relations_both_ways() {
 }
 
 #[tokio::test]
+async fn pages_link_glossary_terms() {
+    let s = server();
+    let (_, html) = s.get("/materi/05-bkad").await;
+    assert!(
+        html.contains("class=\"istilah\" href=\"/istilah#"),
+        "a term is linked"
+    );
+    let (_, istilah) = s.get("/istilah").await;
+    assert!(
+        istilah.contains("id=\"bkad\""),
+        "the glossary has the anchor"
+    );
+}
+
+#[tokio::test]
 async fn collection_pages_have_facets() {
     let s = server();
     for k in ["regulasi", "studi-kasus", "templat", "materi"] {

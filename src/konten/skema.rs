@@ -405,6 +405,17 @@ pub struct Istilah {
     pub sumber: Vec<String>,
 }
 
+impl Istilah {
+    /// The anchor of this term on the glossary page: `/istilah#bum-desa`.
+    pub fn anchor(&self) -> String {
+        self.istilah
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect()
+    }
+}
+
 fn satu_atau_banyak_opsional<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     satu_atau_banyak(d)
 }

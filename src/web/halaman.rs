@@ -549,9 +549,18 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
         Data::Templat(x) => json!(x),
         Data::Materi(x) => json!(x),
     };
+    let tautan: Vec<markdown::Tautan> = m
+        .konten
+        .istilah
+        .iter()
+        .map(|i| markdown::Tautan {
+            istilah: &i.istilah,
+            url: format!("/istilah#{}", i.anchor()),
+        })
+        .collect();
     let html = match &e.data {
         Data::Templat(_) => markdown::ke_html(&naskah_tampil(&e.body)),
-        _ => markdown::ke_html(&e.body),
+        _ => markdown::ke_html_dengan_istilah(&e.body, &tautan),
     };
     let mut ctx = json!({
         "e": {"id": e.id, "judul": e.judul, "koleksi": kol.slug(), "bidang": e.bidang},
@@ -676,14 +685,8 @@ pub async fn istilah(State(k): S) -> Response {
         .istilah
         .iter()
         .map(|i| {
-            let anchor: String = i
-                .istilah
-                .to_lowercase()
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '-' })
-                .collect();
             json!({"istilah": i.istilah, "kepanjangan": i.kepanjangan, "definisi": i.definisi,
-                   "sumber": i.sumber, "anchor": anchor})
+                   "sumber": i.sumber, "anchor": i.anchor()})
         })
         .collect();
     daftar.sort_by_key(|v| v["istilah"].as_str().unwrap_or("").to_lowercase());
