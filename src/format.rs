@@ -68,7 +68,7 @@ fn ribuan(n: u64) -> String {
     let s = n.to_string();
     let mut keluar = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             keluar.push('.');
         }
         keluar.push(c);
@@ -105,7 +105,7 @@ fn ratusan(n: u64) -> String {
             } else {
                 format!("{} ratus", SATUAN[(n / 100) as usize])
             };
-            if n % 100 == 0 {
+            if n.is_multiple_of(100) {
                 depan
             } else {
                 format!("{depan} {}", ratusan(n % 100))
