@@ -189,40 +189,82 @@ fn pendekkan(s: &str, maks: usize) -> String {
     }
 }
 
-/// A module's text cut at its `##` headings into slides: a title and at most six short points
-/// each, so one idea fits one slide.
+/// The first sentence of a text, or its first words when that sentence is long.
+fn kalimat_pertama(s: &str, maks: usize) -> String {
+    let s = s.trim();
+    let mut akhir = None;
+    for (i, _) in s.match_indices(". ") {
+        // "Pasal 92 ayat (2). Lalu" ends a sentence; "No. 6" and "a. b." rarely reach here.
+        if i + 1 <= maks {
+            akhir = Some(i + 1);
+            break;
+        }
+    }
+    match akhir {
+        Some(i) if i >= 40 => s[..i].to_string(),
+        _ => pendekkan(s, maks),
+    }
+}
+
+/// Points per slide, and characters: what fits 16:9 at the slide text size.
+const POIN_PER_SLIDE: usize = 5;
+const HURUF_PER_SLIDE: usize = 480;
+
+/// A module's text cut at its `##` headings into slides of a title and a few short points; a
+/// section with more continues on a second slide, so nothing is cut off.
 fn slide_modul(blok: &[Blok]) -> Vec<Value> {
-    let mut slide: Vec<(String, Vec<String>)> = Vec::new();
+    let mut bagian: Vec<(String, Vec<String>)> = Vec::new();
     for b in blok {
-        match b {
-            Blok::Judul { isi, .. } => slide.push((teks_sebaris(isi), Vec::new())),
-            Blok::Paragraf { isi } => {
-                if slide.is_empty() {
-                    slide.push((String::new(), Vec::new()));
-                }
-                if let Some(s) = slide.last_mut() {
-                    s.1.push(pendekkan(&teks_sebaris(isi), 170));
-                }
+        let baru: Vec<String> = match b {
+            Blok::Judul { isi, .. } => {
+                bagian.push((teks_sebaris(isi), Vec::new()));
+                continue;
             }
-            Blok::Daftar { item, .. } => {
-                if slide.is_empty() {
-                    slide.push((String::new(), Vec::new()));
-                }
-                if let Some(s) = slide.last_mut() {
-                    s.1.extend(item.iter().map(|i| pendekkan(&teks_blok(i), 120)));
-                }
+            Blok::Paragraf { isi } => vec![kalimat_pertama(&teks_sebaris(isi), 200)],
+            Blok::Daftar { item, .. } => item
+                .iter()
+                .map(|i| kalimat_pertama(&teks_blok(i), 150))
+                .collect(),
+            _ => continue,
+        };
+        if bagian.is_empty() {
+            bagian.push((String::new(), Vec::new()));
+        }
+        if let Some(s) = bagian.last_mut() {
+            s.1.extend(baru);
+        }
+    }
+    let mut slide = Vec::new();
+    for (judul, poin) in bagian {
+        let mut sekarang: Vec<String> = Vec::new();
+        let mut huruf = 0;
+        let mut ke = 0;
+        for p in poin {
+            if !sekarang.is_empty()
+                && (sekarang.len() == POIN_PER_SLIDE || huruf + p.len() > HURUF_PER_SLIDE)
+            {
+                let j = if ke == 0 {
+                    judul.clone()
+                } else {
+                    format!("{judul} (lanjutan)")
+                };
+                slide.push(json!({"judul": j, "poin": std::mem::take(&mut sekarang)}));
+                huruf = 0;
+                ke += 1;
             }
-            _ => {}
+            huruf += p.len();
+            sekarang.push(p);
+        }
+        if !sekarang.is_empty() {
+            let j = if ke == 0 {
+                judul.clone()
+            } else {
+                format!("{judul} (lanjutan)")
+            };
+            slide.push(json!({"judul": j, "poin": sekarang}));
         }
     }
     slide
-        .into_iter()
-        .filter(|(_, p)| !p.is_empty())
-        .map(|(judul, mut poin)| {
-            poin.truncate(6);
-            json!({"judul": judul, "poin": poin})
-        })
-        .collect()
 }
 
 /// Everything the handout and the slides show, from the content.
@@ -421,4 +463,36 @@ pub fn kit(
         ditulis.push(p);
     }
     Ok(ditulis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sections_continue_on_another_slide() {
+        let md = format!(
+            "## Bagian\n\n{}",
+            "- Butir yang cukup panjang untuk memenuhi slide dengan kata-kata.\n".repeat(12)
+        );
+        let s = slide_modul(&naskah::ke_blok(&md));
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1]["judul"], "Bagian (lanjutan)");
+        assert!(s.iter().all(|x| {
+            x["poin"]
+                .as_array()
+                .is_some_and(|p| p.len() <= POIN_PER_SLIDE)
+        }));
+    }
+
+    #[test]
+    fn points_are_whole_sentences_when_possible() {
+        assert_eq!(
+            kalimat_pertama(
+                "Kerja sama desa menyangkut uang, aset dan kepercayaan warga. Karena itu setiap langkah perlu dasar.",
+                200
+            ),
+            "Kerja sama desa menyangkut uang, aset dan kepercayaan warga."
+        );
+    }
 }
