@@ -349,7 +349,91 @@ async fn form_keeps_input_adds_rows_and_shows_messages() {
     assert!(html.contains("Kecamatan wajib diisi"));
     assert!(html.contains("value=\"Sukamaju\""));
 
-    // The example data gives a PDF.
+    // The example data fills the form.
     let (_, contoh_html) = s.get(&format!("/dokumen/{PKS}?contoh=1")).await;
     assert!(contoh_html.contains("value=\"Asep Sunandar\""));
+}
+
+#[tokio::test]
+async fn form_uploads_the_emblem_and_returns_the_pdf() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let jenis = "perdes-kerja-sama-desa";
+    let contoh: serde_yaml::Value = serde_yaml::from_str(&contoh(jenis)).expect("yaml");
+    // The form as a browser sends it: every example value under its path, plus a PNG file.
+    fn ratakan(v: &serde_yaml::Value, jalur: &str, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_yaml::Value::Mapping(m) => {
+                for (k, x) in m {
+                    let k = k.as_str().unwrap_or("");
+                    let j = if jalur.is_empty() {
+                        k.to_string()
+                    } else {
+                        format!("{jalur}.{k}")
+                    };
+                    ratakan(x, &j, out);
+                }
+            }
+            serde_yaml::Value::Sequence(a) if a.iter().all(|x| !x.is_mapping()) => out.push((
+                jalur.to_string(),
+                a.iter()
+                    .map(|x| {
+                        x.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| format!("{x:?}"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )),
+            serde_yaml::Value::Sequence(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    ratakan(x, &format!("{jalur}[{i}]"), out);
+                }
+            }
+            serde_yaml::Value::String(t) => out.push((jalur.to_string(), t.clone())),
+            serde_yaml::Value::Number(n) => out.push((jalur.to_string(), n.to_string())),
+            serde_yaml::Value::Bool(b) => {
+                if *b {
+                    out.push((jalur.to_string(), "ya".into()))
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut pasangan = Vec::new();
+    ratakan(&contoh, "", &mut pasangan);
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in pasangan {
+        form = form.text(k, v);
+    }
+    // A 1×1 PNG.
+    let png: Vec<u8> = vec![
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0,
+        0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44,
+        0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0, 5, 0, 1, 0xff, 0x89, 0x99,
+        0x3d, 0x1d, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ];
+    form = form
+        .part(
+            "lambang",
+            reqwest::multipart::Part::bytes(png)
+                .file_name("lambang.png")
+                .mime_str("image/png")
+                .expect("mime"),
+        )
+        .text("_aksi", "buat");
+    let r = reqwest::Client::new()
+        .post(s.url(&format!("/dokumen/{jenis}")))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    let status = r.status();
+    let body = r.bytes().await.expect("body");
+    assert_eq!(
+        status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&body[..body.len().min(3000)])
+    );
+    assert!(body.starts_with(b"%PDF"));
 }

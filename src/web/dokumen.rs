@@ -429,6 +429,19 @@ fn kolom_html(
                         }
                         out.push_str("</select>");
                     }
+                    "gambar" => {
+                        if !teks.is_empty() {
+                            out.push_str(&format!(
+                                "<input type=\"hidden\" name=\"{}\" value=\"{}\"><small class=\"bantuan\">Gambar sudah terlampir; pilih berkas lain untuk menggantinya.</small>",
+                                esc(&jalur),
+                                esc(&teks)
+                            ));
+                        }
+                        out.push_str(&format!(
+                            "<input type=\"file\" id=\"{id}\" name=\"{}\" accept=\"image/png,image/jpeg\">",
+                            esc(&jalur)
+                        ));
+                    }
                     jenis => {
                         let tipe = match jenis {
                             "tanggal" => "date",
@@ -451,7 +464,9 @@ fn kolom_html(
                 .to_string();
         }
         if k.jenis == "gambar" {
-            bantuan = format!("{bantuan} Tempel gambar sebagai data URL (data:image/png;base64,…); unggah berkas lewat API.").trim().to_string();
+            bantuan = format!("{bantuan} PNG atau JPEG, paling besar 1 MB.")
+                .trim()
+                .to_string();
         }
         if !bantuan.is_empty() {
             out.push_str(&format!(
@@ -529,12 +544,55 @@ pub async fn formulir(
     tampilkan_form(&k, j, &data, &Map::new(), &[], StatusCode::OK)
 }
 
-pub async fn kirim(State(k): S, Path(id): Path<String>, body: Bytes) -> Response {
+/// The name–value pairs of a submitted form, urlencoded or multipart (with an image upload,
+/// which becomes a data URL like the API takes).
+async fn pasangan_form(
+    k: &Arc<Keadaan>,
+    req: axum::extract::Request,
+) -> Result<Vec<(String, String)>, String> {
+    use axum::extract::FromRequest;
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("multipart/form-data"));
+    if !multipart {
+        let body = Bytes::from_request(req, k)
+            .await
+            .map_err(|e| e.body_text())?;
+        return Ok(form_urlencoded::parse(&body).into_owned().collect());
+    }
+    let mut m = axum::extract::Multipart::from_request(req, k)
+        .await
+        .map_err(|e| e.body_text())?;
+    let mut pasangan = Vec::new();
+    while let Some(field) = m.next_field().await.map_err(|e| e.body_text())? {
+        let nama = field.name().unwrap_or("").to_string();
+        if field.file_name().is_some() {
+            let jenis = field.content_type().unwrap_or("").to_string();
+            let isi = field.bytes().await.map_err(|e| e.body_text())?;
+            if isi.is_empty() {
+                continue;
+            }
+            use base64::Engine;
+            let b64 = base64::engine::general_purpose::STANDARD.encode(&isi);
+            pasangan.push((nama, format!("data:{jenis};base64,{b64}")));
+        } else {
+            pasangan.push((nama, field.text().await.map_err(|e| e.body_text())?));
+        }
+    }
+    Ok(pasangan)
+}
+
+pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Request) -> Response {
     let m = k.muatan();
     let Some(j) = m.mesin.jenis(&id) else {
         return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
     };
-    let pasangan: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let pasangan = match pasangan_form(&k, req).await {
+        Ok(p) => p,
+        Err(e) => return galat(&k, StatusCode::BAD_REQUEST, "Formulir tidak terbaca", &e),
+    };
     let (mut data, lain, aksi) = dari_form(j, &pasangan);
     if let Some(sisa) = aksi.strip_prefix("tambah:") {
         if let Some(a) = data.get_mut(sisa).and_then(Value::as_array_mut) {
