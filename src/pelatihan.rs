@@ -192,14 +192,8 @@ fn pendekkan(s: &str, maks: usize) -> String {
 /// The first sentence of a text, or its first words when that sentence is long.
 fn kalimat_pertama(s: &str, maks: usize) -> String {
     let s = s.trim();
-    let mut akhir = None;
-    for (i, _) in s.match_indices(". ") {
-        // "Pasal 92 ayat (2). Lalu" ends a sentence; "No. 6" and "a. b." rarely reach here.
-        if i + 1 <= maks {
-            akhir = Some(i + 1);
-            break;
-        }
-    }
+    // The first ". " within reach ends the sentence.
+    let akhir = s.match_indices(". ").map(|(i, _)| i + 1).find(|&i| i <= maks);
     match akhir {
         Some(i) if i >= 40 => s[..i].to_string(),
         _ => pendekkan(s, maks),
