@@ -193,7 +193,10 @@ fn pendekkan(s: &str, maks: usize) -> String {
 fn kalimat_pertama(s: &str, maks: usize) -> String {
     let s = s.trim();
     // The first ". " within reach ends the sentence.
-    let akhir = s.match_indices(". ").map(|(i, _)| i + 1).find(|&i| i <= maks);
+    let akhir = s
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| i <= maks);
     match akhir {
         Some(i) if i >= 40 => s[..i].to_string(),
         _ => pendekkan(s, maks),

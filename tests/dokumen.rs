@@ -391,11 +391,7 @@ async fn form_uploads_the_emblem_and_returns_the_pdf() {
             }
             serde_yaml::Value::String(t) => out.push((jalur.to_string(), t.clone())),
             serde_yaml::Value::Number(n) => out.push((jalur.to_string(), n.to_string())),
-            serde_yaml::Value::Bool(b) => {
-                if *b {
-                    out.push((jalur.to_string(), "ya".into()))
-                }
-            }
+            serde_yaml::Value::Bool(true) => out.push((jalur.to_string(), "ya".into())),
             _ => {}
         }
     }
