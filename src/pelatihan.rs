@@ -313,6 +313,8 @@ fn bahan(konten: &Konten, acara: &Acara) -> Value {
                 "id": e.id, "judul": e.judul, "lokasi": s.lokasi.ringkas(), "desa": s.lokasi.desa,
                 "jenis": if s.jenis_kerja_sama == "antar-desa" { "Antar-Desa" } else { "Dengan pihak ketiga" },
                 "tahun": s.tahun, "hasil": s.hasil, "pelajaran": s.pelajaran,
+                "hasil_ringkas": kalimat_pertama(&s.hasil, 230),
+                "pelajaran_ringkas": s.pelajaran.as_deref().map(|p| kalimat_pertama(p, 230)),
                 "naskah": naskah::ke_blok(&e.body),
             })),
             _ => None,

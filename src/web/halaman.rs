@@ -572,12 +572,21 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
                 let bagian = m.indeks.peraturan(&idk).ok()?;
                 (!bagian.is_empty()).then_some((idk, bagian))
             });
+            // The full wording once per article, under its last summarized ayat.
+            let terakhir: std::collections::HashMap<&str, usize> = r
+                .pasal_kunci
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.pasal.trim(), i))
+                .collect();
             let pasal: Vec<Value> = r
                 .pasal_kunci
                 .iter()
-                .map(|p| {
+                .enumerate()
+                .map(|(i, p)| {
                     let anchor = format!("pasal-{}", p.pasal.trim().to_lowercase());
-                    let lengkap = korpus.as_ref().and_then(|(idk, b)| {
+                    let tampil = terakhir.get(p.pasal.trim()) == Some(&i);
+                    let lengkap = korpus.as_ref().filter(|_| tampil).and_then(|(idk, b)| {
                         b.iter()
                             .find(|x| x.anchor() == anchor)
                             .map(|x| (x.teks.clone(), format!("/{PERATURAN}/{idk}#{anchor}")))
