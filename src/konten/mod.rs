@@ -14,7 +14,7 @@ use serde::Serialize;
 use frontmatter::Peta;
 pub use skema::{
     Bidang, Istilah, JENIS_KOLOM, Kolom, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus,
-    TAHAP, Templat,
+    TAHAP, Templat, label_tahap,
 };
 
 /// The four curated collections; the folder name is also the URL segment and the `jenis`.
@@ -386,14 +386,17 @@ fn muat_entri(
         ));
     }
     let peta = Peta::new(t.yaml, t.baris_awal);
+    let galat_yaml = |e: serde_yaml::Error| {
+        masalah(
+            path,
+            lokasi_yaml(&e, t.baris_awal),
+            skema::terjemahkan_serde(&e.to_string()),
+        )
+    };
     let nilai: serde_yaml::Value = match serde_yaml::from_str(t.yaml) {
         Ok(v) => v,
         Err(e) => {
-            m.push(masalah(
-                path,
-                lokasi_yaml(&e, t.baris_awal),
-                skema::terjemahkan_serde(&e.to_string()),
-            ));
+            m.push(galat_yaml(e));
             return Err(m);
         }
     };
@@ -443,11 +446,7 @@ fn muat_entri(
     let data = match data {
         Ok(d) => d,
         Err(e) => {
-            m.push(masalah(
-                path,
-                lokasi_yaml(&e, t.baris_awal),
-                skema::terjemahkan_serde(&e.to_string()),
-            ));
+            m.push(galat_yaml(e));
             return Err(m);
         }
     };

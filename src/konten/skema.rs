@@ -59,6 +59,15 @@ pub const TAHAP: [(&str, &str); 4] = [
     ("pelaksanaan", "Pelaksanaan dan pelaporan"),
 ];
 
+/// The label of a stage slug (`perjanjian` → "Penyusunan perjanjian"); empty if unknown.
+pub fn label_tahap(slug: &str) -> &'static str {
+    TAHAP
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map(|(_, l)| *l)
+        .unwrap_or("")
+}
+
 pub const STATUS: [&str; 2] = ["berlaku", "tidak berlaku"];
 pub const JENIS_KERJA_SAMA: [&str; 2] = ["antar-desa", "pihak-ketiga"];
 
@@ -422,25 +431,7 @@ fn satu_atau_banyak_opsional<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Stri
 
 /// A `YYYY-MM-DD` date that exists in the calendar.
 pub fn tanggal_sah(s: &str) -> bool {
-    let b: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = b.as_slice() else {
-        return false;
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let hari = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if kabisat => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=hari).contains(&d)
+    crate::format::urai_tanggal(s).is_some()
 }
 
 pub fn url_sah(s: &str) -> bool {

@@ -15,7 +15,7 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 use super::analyzer::{self, Analyzer, Mode};
-use crate::konten::{self, Data, Konten, TAHAP, markdown};
+use crate::konten::{self, Data, Konten, markdown};
 use crate::korpus::{self, GagalBaca, Peraturan};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
@@ -432,12 +432,7 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
         }
         Data::Templat(t) => {
             kunci.push(markdown::ke_teks(&t.panduan));
-            let tahap = TAHAP
-                .iter()
-                .find(|(s, _)| *s == t.tahap)
-                .map(|(_, l)| *l)
-                .unwrap_or("");
-            format!("Tahap {}", tahap.to_lowercase())
+            format!("Tahap {}", konten::label_tahap(&t.tahap).to_lowercase())
         }
         Data::Materi(m) => {
             kunci.extend(m.tujuan.iter().cloned());

@@ -15,17 +15,9 @@ use super::Keadaan;
 use super::halaman::{galat, render, tidak_ditemukan};
 use crate::dokumen::{DokumenError, GalatIsian, JenisDokumen, Kertas, Opsi, PILIHAN_HURUF};
 use crate::format::escape_html as esc;
-use crate::konten::{Kolom, TAHAP};
+use crate::konten::{Kolom, label_tahap};
 
 type S = State<Arc<Keadaan>>;
-
-fn label_tahap(slug: &str) -> &'static str {
-    TAHAP
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map(|(_, l)| *l)
-        .unwrap_or("")
-}
 
 pub async fn daftar(State(k): S) -> Response {
     let m = k.muatan();

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::{Keadaan, Muatan, parameter};
 use crate::format;
-use crate::konten::{Bidang, Data, Entri, Koleksi, TAHAP, markdown};
+use crate::konten::{Bidang, Data, Entri, Koleksi, TAHAP, label_tahap, markdown};
 use crate::search::index::{PERATURAN, tanpa_penanda};
 use crate::search::query::{Hasil, Permintaan};
 
@@ -301,14 +301,6 @@ fn ringkas_entri(e: &Entri) -> String {
         Data::Templat(t) => format!("Tahap {}", label_tahap(&t.tahap).to_lowercase()),
         Data::Materi(m) => format!("Modul {} · {} menit", m.urutan, m.durasi),
     }
-}
-
-fn label_tahap(slug: &str) -> &'static str {
-    TAHAP
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map(|(_, l)| *l)
-        .unwrap_or("")
 }
 
 pub async fn koleksi(State(k): S, Path(slug): Path<String>, Query(params): Params) -> Response {

@@ -138,23 +138,22 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
     match hasil {
         Ok(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
         Ok(Err(PelatihanError::Acara(p))) => formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY),
-        Ok(Err(e)) => {
-            tracing::error!("materi {berkas}: {e}");
-            formulir(
-                &k,
-                &q,
-                &["bahan tidak dapat disusun; coba lagi".into()],
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-        }
-        Err(e) => {
-            tracing::error!("materi {berkas}: {e}");
-            formulir(
-                &k,
-                &q,
-                &["bahan tidak dapat disusun; coba lagi".into()],
-                StatusCode::INTERNAL_SERVER_ERROR,
-            )
-        }
+        Ok(Err(e)) => gagal(&k, &q, &berkas, &e),
+        Err(e) => gagal(&k, &q, &berkas, &e),
     }
+}
+
+fn gagal(
+    k: &Keadaan,
+    q: &HashMap<String, String>,
+    berkas: &str,
+    e: &dyn std::fmt::Display,
+) -> Response {
+    tracing::error!("materi {berkas}: {e}");
+    formulir(
+        k,
+        q,
+        &["bahan tidak dapat disusun; coba lagi".into()],
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
 }
