@@ -23,12 +23,24 @@ fn rss_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// The example with one value changed, so every render is a different document.
+/// The example with one name changed (the first `nama` found), so every render is a different
+/// document and the memo cache cannot answer it.
 fn varian(contoh: &serde_json::Value, i: usize) -> serde_json::Value {
-    let mut v = contoh.clone();
-    if let Some(d) = v.get_mut("desa").and_then(|d| d.as_object_mut()) {
-        d.insert("nama".into(), serde_json::json!(format!("Sukamaju {i}")));
+    fn ubah(v: &mut serde_json::Value, i: usize) -> bool {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(s)) = m.get_mut("nama") {
+                    s.push_str(&format!(" {i}"));
+                    return true;
+                }
+                m.values_mut().any(|x| ubah(x, i))
+            }
+            serde_json::Value::Array(a) => a.iter_mut().any(|x| ubah(x, i)),
+            _ => false,
+        }
     }
+    let mut v = contoh.clone();
+    ubah(&mut v, i);
     v
 }
 
