@@ -194,6 +194,9 @@ pub struct Indeks {
     pub meta: Meta,
     /// The generation folder this index lives in.
     pub dir: PathBuf,
+    /// Spelling decisions already made for this index: word → the indexed word to search
+    /// instead, or none when it is not a typo. Bounded; cleared when full.
+    pub(crate) ejaan: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
 
 /// The generation folder `index_dir/current` points to, if any.
@@ -230,6 +233,7 @@ pub fn buka(index_dir: &Path) -> Result<Indeks, IndexError> {
         f,
         meta,
         dir,
+        ejaan: Default::default(),
     })
 }
 

@@ -122,6 +122,7 @@ struct Penyusun<'a> {
     searcher: &'a Searcher,
     /// Mistyped words and the indexed words used instead.
     koreksi: std::cell::RefCell<Vec<(String, String)>>,
+    memo_ejaan: &'a std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
 
 impl Penyusun<'_> {
@@ -129,8 +130,7 @@ impl Penyusun<'_> {
     /// nowhere is taken as a typo and replaced by the closest indexed word.
     fn kata(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
         if let Some(p) = persis
-            && self.typo_mungkin(akar, p)
-            && let Some(benar) = self.kata_terdekat(p)
+            && let Some(benar) = self.ejaan(akar, p)
         {
             self.koreksi
                 .borrow_mut()
@@ -189,6 +189,31 @@ impl Penyusun<'_> {
                 )
             })
             .map(|(k, _)| k)
+    }
+
+    /// The indexed word to search instead of `persis`, when it is a typo; remembered per index,
+    /// since looking through the term dictionary is the costly part of a search with a typo.
+    fn ejaan(&self, akar: &str, persis: &str) -> Option<String> {
+        if persis.chars().count() < 5 || persis.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Ok(memo) = self.memo_ejaan.lock()
+            && let Some(k) = memo.get(persis)
+        {
+            return k.clone();
+        }
+        let benar = if self.typo_mungkin(akar, persis) {
+            self.kata_terdekat(persis)
+        } else {
+            None
+        };
+        if let Ok(mut memo) = self.memo_ejaan.lock() {
+            if memo.len() >= 10_000 {
+                memo.clear();
+            }
+            memo.insert(persis.to_string(), benar.clone());
+        }
+        benar
     }
 
     /// A longer word that appears nowhere is probably mistyped.
@@ -478,6 +503,7 @@ impl Indeks {
             kamus: &kamus,
             searcher: &searcher,
             koreksi: Default::default(),
+            memo_ejaan: &self.ejaan,
         };
         let kelompok = penyusun.kelompok(&p.q);
         let saringan = saring(&self.f, p);
