@@ -6,6 +6,8 @@
 //! `../shared/corpus/peraturan`; SINERGI_BENCH_CEPAT=1 skips the synthetic runs, SINERGI_BENCH_TANPA_SERVER=1 the
 //! server load, SINERGI_BENCH_RINCI=1 prints each query's median).
 
+mod bersama;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -178,35 +180,20 @@ fn latensi(indeks: &index::Indeks, putaran: usize) -> (f64, f64, f64) {
 
 /// Loads the real `sinergi serve` binary (release) on loopback with wrk.
 fn beban_server(konten_dir: &Path, index_dir: &Path) {
-    use std::io::{BufRead, BufReader};
-    let mut server = match std::process::Command::new(env!("CARGO_BIN_EXE_sinergi"))
-        .arg("--content")
-        .arg(konten_dir)
-        .arg("--index")
-        .arg(index_dir)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-    {
-        Ok(s) => s,
-        Err(e) => {
-            println!("server load: cannot start sinergi ({e}); skipped");
-            return;
-        }
-    };
-    let stderr = server.stderr.take().expect("stderr");
-    let mut alamat = String::new();
-    for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
-        if let Some(i) = baris.find("http://") {
-            alamat = baris[i..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_string();
-            break;
-        }
-    }
+    let args = [
+        std::ffi::OsStr::new("--content"),
+        konten_dir.as_os_str(),
+        std::ffi::OsStr::new("--index"),
+        index_dir.as_os_str(),
+    ];
+    let (mut server, alamat) =
+        match bersama::mulai_server(Path::new(env!("CARGO_MANIFEST_DIR")), &args) {
+            Ok(s) => s,
+            Err(e) => {
+                println!("server load: cannot start sinergi ({e}); skipped");
+                return;
+            }
+        };
     let skrip = std::env::temp_dir().join("sinergi-wrk.lua");
     let daftar: Vec<String> = KUERI
         .iter()

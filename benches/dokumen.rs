@@ -2,6 +2,8 @@
 //! PDFs per second through the API with two clients, and memory over 1,000 renders.
 //! Prints numbers against the targets; asserts nothing. Run: `cargo bench --bench dokumen`.
 
+mod bersama;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -119,29 +121,12 @@ fn main() {
 
 /// PDFs per second through `POST /api/dokumen/…` of the real server, two clients.
 fn api(akar: &Path, contoh: &serde_json::Value) {
-    use std::io::{BufRead, BufReader};
     let idx = tempfile::tempdir().expect("tempdir");
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_sinergi"))
-        .current_dir(akar)
-        .arg("--index")
-        .arg(idx.path())
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .expect("server");
-    let stderr = server.stderr.take().expect("stderr");
-    let mut alamat = String::new();
-    for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
-        if let Some(i) = baris.find("http://") {
-            alamat = baris[i..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_string();
-            break;
-        }
-    }
+    let (mut server, alamat) = bersama::mulai_server(
+        akar,
+        &[std::ffi::OsStr::new("--index"), idx.path().as_os_str()],
+    )
+    .expect("server");
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let url = format!("{alamat}/api/dokumen/{PKS}");
     let lama = Duration::from_secs(10);

@@ -345,13 +345,7 @@ pub fn modul(
     acara: &Acara,
     opsi: &Opsi,
 ) -> Result<Vec<u8>, PelatihanError> {
-    periksa(acara)?;
-    Ok(mesin.susun(
-        "materi-modul",
-        &format!("Modul {}", acara.nama_acara),
-        bahan(konten, acara),
-        opsi,
-    )?)
+    susun_bahan(mesin, konten, acara, opsi, "materi-modul", "Modul")
 }
 
 /// The 16:9 slide deck.
@@ -361,13 +355,20 @@ pub fn slide(
     acara: &Acara,
     opsi: &Opsi,
 ) -> Result<Vec<u8>, PelatihanError> {
+    susun_bahan(mesin, konten, acara, opsi, "materi-slide", "Slide")
+}
+
+fn susun_bahan(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+    tata_letak: &str,
+    judul: &str,
+) -> Result<Vec<u8>, PelatihanError> {
     periksa(acara)?;
-    Ok(mesin.susun(
-        "materi-slide",
-        &format!("Slide {}", acara.nama_acara),
-        bahan(konten, acara),
-        opsi,
-    )?)
+    let judul = format!("{judul} {}", acara.nama_acara);
+    Ok(mesin.susun(tata_letak, &judul, bahan(konten, acara), opsi)?)
 }
 
 fn periksa(acara: &Acara) -> Result<(), PelatihanError> {

@@ -1,0 +1,30 @@
+//! What the benchmarks share: starting the real `sinergi serve` on an ephemeral port.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// Starts `sinergi serve` from `akar` with `args` before `serve`; returns the process and its
+/// base URL (`http://127.0.0.1:PORT`).
+pub fn mulai_server(akar: &Path, args: &[&std::ffi::OsStr]) -> std::io::Result<(Child, String)> {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_sinergi"))
+        .current_dir(akar)
+        .args(args)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let stderr = server.stderr.take().expect("stderr is piped");
+    let mut alamat = String::new();
+    for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
+        if let Some(i) = baris.find("http://") {
+            alamat = baris[i..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            break;
+        }
+    }
+    Ok((server, alamat))
+}
