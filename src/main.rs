@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use sinergi::dokumen::{DokumenError, Kertas, Mesin, Opsi};
@@ -21,7 +21,10 @@ use sinergi::search::query::{Hasil, Permintaan};
     version,
     about = "Basis pengetahuan dan layanan kerja sama desa",
     long_about = "Sinergi: basis pengetahuan kerja sama desa (regulasi, studi kasus, templat, materi) \
-                  yang dapat dicari, lewat baris perintah dan layanan web."
+                  yang dapat dicari, lewat baris perintah dan layanan web.",
+    subcommand_help_heading = "Perintah",
+    subcommand_value_name = "PERINTAH",
+    disable_help_subcommand = true
 )]
 struct Cli {
     /// Folder konten (Markdown dengan front-matter YAML)
@@ -227,7 +230,21 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
+    let perintah = perintah_indonesia(Cli::command()).arg(
+        clap::Arg::new("versi")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("Tampilkan versi")
+            .help_heading("Opsi"),
+    );
+    let cli = match perintah
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(c) => c,
+        Err(e) => return galat_argumen(e),
+    };
     match jalankan(cli) {
         Ok(kode) => kode,
         Err(e) => {
@@ -235,6 +252,78 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Help in Indonesian: headings and usage line, for every subcommand.
+fn perintah_indonesia(c: clap::Command) -> clap::Command {
+    c.help_template("{about-with-newline}\nPemakaian: {usage}\n\n{all-args}{after-help}")
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("bantuan")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("Tampilkan bantuan ini"),
+        )
+        .mut_args(|a| {
+            let judul = if a.is_positional() { "Argumen" } else { "Opsi" };
+            a.help_heading(judul)
+        })
+        .mut_subcommands(perintah_indonesia)
+}
+
+/// Command-line mistakes, said in Indonesian (clap's own messages are English).
+fn galat_argumen(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let konteks = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let pesan = match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!(
+                "argumen wajib belum diberikan: {}",
+                konteks(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingSubcommand => "perintah belum diberikan".to_string(),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "perintah `{}` tidak dikenal",
+                konteks(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::UnknownArgument => {
+            format!(
+                "argumen `{}` tidak dikenal",
+                konteks(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "nilai `{}` tidak sah untuk {}",
+            konteks(ContextKind::InvalidValue),
+            konteks(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "{} tidak dapat dipakai bersama {}",
+            konteks(ContextKind::InvalidArg),
+            konteks(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            format!(
+                "terlalu banyak nilai untuk {}",
+                konteks(ContextKind::InvalidArg)
+            )
+        }
+        _ => "perintah tidak dapat dibaca".to_string(),
+    };
+    eprintln!("galat: {pesan}");
+    eprintln!("Lihat `sinergi --help` atau `sinergi PERINTAH --help`.");
+    ExitCode::from(2)
 }
 
 fn jalankan(cli: Cli) -> Result<ExitCode> {
