@@ -90,6 +90,22 @@ fn contoh(jenis: &str) -> String {
     String::from_utf8(out.stdout).expect("utf8")
 }
 
+/// Values of `nama` keys anywhere in the data (villages, heads, partners).
+fn kumpulkan_nama(v: &serde_yaml::Value, out: &mut Vec<String>) {
+    match v {
+        serde_yaml::Value::Mapping(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    (Some("nama"), serde_yaml::Value::String(s)) => out.push(s.clone()),
+                    _ => kumpulkan_nama(x, out),
+                }
+            }
+        }
+        serde_yaml::Value::Sequence(a) => a.iter().for_each(|x| kumpulkan_nama(x, out)),
+        _ => {}
+    }
+}
+
 #[test]
 fn every_document_type_renders_from_its_example() {
     let jenis = jenis_dokumen();
@@ -107,7 +123,28 @@ fn every_document_type_renders_from_its_example() {
                 String::from_utf8_lossy(&out.stderr)
             );
             qpdf_sah(&pdf);
-            assert!(!teks_pdf(&pdf).trim().is_empty(), "{j} has text");
+            // The people and places of the example are printed (some layouts in capitals).
+            let out = Command::new("pdftotext")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext");
+            let teks = String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let v: serde_yaml::Value =
+                serde_yaml::from_str(&std::fs::read_to_string(&data).expect("read")).expect("yaml");
+            let mut nama = Vec::new();
+            kumpulkan_nama(&v, &mut nama);
+            assert!(!nama.is_empty(), "{j}: the example names someone");
+            for n in nama.iter().take(8) {
+                assert!(
+                    teks.contains(&n.to_lowercase()),
+                    "{j} {kertas}: {n:?} in the PDF"
+                );
+            }
         }
     }
 }
