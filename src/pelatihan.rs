@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::dokumen::naskah::{Blok, Sebaris};
 use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
 use crate::format;
-use crate::konten::{Data, Koleksi, Konten};
+use crate::konten::{Data, Koleksi, Konten, TAHAP, URAIAN_TAHAP};
 
 /// The event: from options or an `acara.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -133,26 +133,6 @@ pub enum PelatihanError {
     Tulis(String, std::io::Error),
 }
 
-/// The four stages of the DPMD mechanism, for the diagram.
-const MEKANISME: [(&str, &str); 4] = [
-    (
-        "Persiapan",
-        "Inventarisasi potensi, skala prioritas, analisis manfaat dan biaya",
-    ),
-    (
-        "Penawaran",
-        "Menyusun dan mempublikasikan penawaran kerja sama",
-    ),
-    (
-        "Penyusunan perjanjian",
-        "Ruang lingkup, pelaksanaan, hak dan kewajiban, pendanaan, perselisihan; Perdes sebagai dasar",
-    ),
-    (
-        "Pelaksanaan dan pelaporan",
-        "Melaksanakan, melapor berkala kepada BPD dan pemerintah daerah, monitoring dan evaluasi",
-    ),
-];
-
 fn teks_sebaris(isi: &[Sebaris]) -> String {
     let mut t = String::new();
     for s in isi {
@@ -233,32 +213,29 @@ fn slide_modul(blok: &[Blok]) -> Vec<Value> {
     }
     let mut slide = Vec::new();
     for (judul, poin) in bagian {
-        let mut sekarang: Vec<String> = Vec::new();
+        // Points grouped so each group fits one slide.
+        let mut kelompok: Vec<Vec<String>> = vec![Vec::new()];
         let mut huruf = 0;
-        let mut ke = 0;
         for p in poin {
-            if !sekarang.is_empty()
-                && (sekarang.len() == POIN_PER_SLIDE || huruf + p.len() > HURUF_PER_SLIDE)
-            {
-                let j = if ke == 0 {
-                    judul.clone()
-                } else {
-                    format!("{judul} (lanjutan)")
-                };
-                slide.push(json!({"judul": j, "poin": std::mem::take(&mut sekarang)}));
+            let penuh = kelompok.last().is_some_and(|k| {
+                !k.is_empty() && (k.len() == POIN_PER_SLIDE || huruf + p.len() > HURUF_PER_SLIDE)
+            });
+            if penuh {
+                kelompok.push(Vec::new());
                 huruf = 0;
-                ke += 1;
             }
             huruf += p.len();
-            sekarang.push(p);
+            if let Some(k) = kelompok.last_mut() {
+                k.push(p);
+            }
         }
-        if !sekarang.is_empty() {
+        for (ke, poin) in kelompok.into_iter().filter(|k| !k.is_empty()).enumerate() {
             let j = if ke == 0 {
                 judul.clone()
             } else {
                 format!("{judul} (lanjutan)")
             };
-            slide.push(json!({"judul": j, "poin": sekarang}));
+            slide.push(json!({"judul": j, "poin": poin}));
         }
     }
     slide
@@ -334,7 +311,11 @@ fn bahan(konten: &Konten, acara: &Acara) -> Value {
         "regulasi": regulasi,
         "studi_kasus": studi_kasus,
         "istilah": istilah,
-        "mekanisme": MEKANISME.iter().map(|(l, u)| json!({"label": l, "uraian": u})).collect::<Vec<_>>(),
+        "mekanisme": TAHAP
+            .iter()
+            .zip(URAIAN_TAHAP)
+            .map(|((_, l), u)| json!({"label": l, "uraian": u}))
+            .collect::<Vec<_>>(),
     })
 }
 

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Server, bin, konten_bawaan, pohon};
+use common::{Server, bin, konten_bawaan, pohon, sinergi_ok};
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
 
@@ -41,16 +41,7 @@ fn qpdf_sah(pdf: &Path) {
 }
 
 fn jenis_dokumen() -> Vec<String> {
-    let out = bin()
-        .args(["dokumen", "--json"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = sinergi_ok(&["dokumen", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     v.as_array()
         .expect("array")
@@ -77,16 +68,7 @@ fn render(jenis: &str, data: &Path, out: &Path, ekstra: &[&str]) -> std::process
 }
 
 fn contoh(jenis: &str) -> String {
-    let out = bin()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["dokumen", jenis, "--contoh"])
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = sinergi_ok(&["dokumen", jenis, "--contoh"]);
     String::from_utf8(out.stdout).expect("utf8")
 }
 

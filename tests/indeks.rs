@@ -34,6 +34,18 @@ fn generasi(index: &std::path::Path) -> Vec<String> {
     v
 }
 
+/// Edits the one entry so that it mentions "pamong", a word nothing else has.
+fn tambah_pamong(content: &std::path::Path) {
+    std::fs::write(
+        content.join("regulasi/uu-6-2014.md"),
+        REGULASI_SAH.replace(
+            "Undang-undang tentang desa.",
+            "Undang-undang tentang desa dan pamong.",
+        ),
+    )
+    .expect("write");
+}
+
 #[test]
 fn failed_build_keeps_the_current_index() {
     let content = pohon(&[("regulasi/uu-6-2014.md", REGULASI_SAH)]);
@@ -102,14 +114,7 @@ fn unchanged_content_is_not_indexed_again() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("membangun indeks"));
     assert_eq!(generasi(idx.path()), pertama);
     // A changed file is picked up.
-    std::fs::write(
-        content.path().join("regulasi/uu-6-2014.md"),
-        REGULASI_SAH.replace(
-            "Undang-undang tentang desa.",
-            "Undang-undang tentang desa dan pamong.",
-        ),
-    )
-    .expect("write");
+    tambah_pamong(content.path());
     let out = cari();
     assert!(String::from_utf8_lossy(&out.stderr).contains("membangun indeks"));
     assert_ne!(generasi(idx.path()), pertama);
@@ -124,14 +129,7 @@ async fn running_server_switches_to_a_new_index_without_a_gap() {
     let (_, j) = server.json("/api/cari?q=pamong").await;
     assert_eq!(j["total"], 0);
 
-    std::fs::write(
-        content.path().join("regulasi/uu-6-2014.md"),
-        REGULASI_SAH.replace(
-            "Undang-undang tentang desa.",
-            "Undang-undang tentang desa dan pamong.",
-        ),
-    )
-    .expect("write");
+    tambah_pamong(content.path());
     let builder = {
         let c = content.path().to_path_buf();
         let i = idx_path.clone();

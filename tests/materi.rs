@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Server, bin, konten_bawaan};
+use common::{Server, bin, konten_bawaan, sinergi_ok};
 
 fn teks_pdf(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
@@ -40,20 +40,6 @@ fn halaman(pdf: &Path) -> (usize, String) {
     (n, ukuran)
 }
 
-fn sinergi(args: &[&str]) -> std::process::Output {
-    let out = bin()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
 fn judul_modul() -> Vec<String> {
     let mut m: Vec<(u64, String)> = std::fs::read_dir(konten_bawaan().join("materi"))
         .expect("materi")
@@ -76,7 +62,7 @@ fn judul_modul() -> Vec<String> {
 fn handout_has_modules_in_order_cases_and_glossary() {
     let dir = tempfile::tempdir().expect("tempdir");
     let pdf = dir.path().join("modul.pdf");
-    sinergi(&[
+    sinergi_ok(&[
         "materi",
         "modul",
         "--tanggal",
@@ -117,7 +103,7 @@ fn handout_has_modules_in_order_cases_and_glossary() {
 fn slides_are_16_by_9_with_diagram_cases_and_quiz() {
     let dir = tempfile::tempdir().expect("tempdir");
     let pdf = dir.path().join("slide.pdf");
-    sinergi(&[
+    sinergi_ok(&[
         "materi",
         "slide",
         "--tanggal",
@@ -147,7 +133,7 @@ fn slides_are_16_by_9_with_diagram_cases_and_quiz() {
 #[test]
 fn kit_from_the_example_event() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let contoh = sinergi(&["materi", "kit", "--contoh"]).stdout;
+    let contoh = sinergi_ok(&["materi", "kit", "--contoh"]).stdout;
     let acara = dir.path().join("acara.yaml");
     std::fs::write(&acara, &contoh).expect("write");
     let v: serde_yaml::Value = serde_yaml::from_slice(&contoh).expect("yaml");
@@ -158,7 +144,7 @@ fn kit_from_the_example_event() {
         .map(|d| d["nama"].as_str().expect("name").to_string())
         .collect();
     let out = dir.path().join("kit");
-    sinergi(&[
+    sinergi_ok(&[
         "materi",
         "kit",
         "--acara",

@@ -14,7 +14,7 @@ use serde::Serialize;
 use frontmatter::Peta;
 pub use skema::{
     Bidang, Istilah, JENIS_KOLOM, Kolom, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus,
-    TAHAP, Templat, label_tahap,
+    TAHAP, Templat, URAIAN_TAHAP, label_tahap,
 };
 
 /// The four curated collections; the folder name is also the URL segment and the `jenis`.

@@ -59,6 +59,14 @@ pub const TAHAP: [(&str, &str); 4] = [
     ("pelaksanaan", "Pelaksanaan dan pelaporan"),
 ];
 
+/// What happens in each stage, in the order of [`TAHAP`] (the DPMD mechanism).
+pub const URAIAN_TAHAP: [&str; 4] = [
+    "Inventarisasi potensi desa, penyusunan skala prioritas, dan analisis manfaat serta biaya kerja sama.",
+    "Pemerintah desa menyusun dan mempublikasikan penawaran kerja sama kepada pihak ketiga.",
+    "Menyusun dokumen kerja sama formal: ruang lingkup, tata pelaksanaan, hak dan kewajiban, pendanaan, penyelesaian perselisihan; Perdes sebagai dasar.",
+    "Melaksanakan kegiatan sesuai perjanjian dan melapor berkala kepada BPD dan pemerintah daerah, disertai pemantauan dan evaluasi.",
+];
+
 /// The label of a stage slug (`perjanjian` → "Penyusunan perjanjian"); empty if unknown.
 pub fn label_tahap(slug: &str) -> &'static str {
     TAHAP

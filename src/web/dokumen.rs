@@ -233,8 +233,6 @@ fn dari_form(
             continue;
         }
         // Lists of text come from one textarea, one item per line.
-        let akhir = nama.rsplit('.').next().unwrap_or(nama);
-        let akhir = akhir.split('[').next().unwrap_or(akhir);
         let daftar = cari_kolom_jalur(&j.formulir, nama).is_some_and(|k| k.jenis == "daftar");
         let v = if daftar {
             Value::Array(
@@ -248,7 +246,6 @@ fn dari_form(
         } else {
             json!(nilai)
         };
-        let _ = akhir;
         pasang(&mut data, nama, v);
     }
     (data, lain, aksi)

@@ -12,19 +12,12 @@ use serde_json::{Value, json};
 
 use super::{Keadaan, Muatan, parameter};
 use crate::format;
-use crate::konten::{Bidang, Data, Entri, Koleksi, TAHAP, label_tahap, markdown};
+use crate::konten::{Bidang, Data, Entri, Koleksi, TAHAP, URAIAN_TAHAP, label_tahap, markdown};
 use crate::search::index::{PERATURAN, tanpa_penanda};
 use crate::search::query::{Hasil, Permintaan};
 
 type S = State<Arc<Keadaan>>;
 type Params = Query<HashMap<String, String>>;
-
-const URAIAN_TAHAP: [&str; 4] = [
-    "Inventarisasi potensi desa, penyusunan skala prioritas, dan analisis manfaat serta biaya kerja sama.",
-    "Pemerintah desa menyusun dan mempublikasikan penawaran kerja sama kepada pihak ketiga.",
-    "Menyusun dokumen kerja sama formal: ruang lingkup, tata pelaksanaan, hak dan kewajiban, pendanaan, penyelesaian perselisihan; Perdes sebagai dasar.",
-    "Melaksanakan kegiatan sesuai perjanjian dan melapor berkala kepada BPD dan pemerintah daerah, disertai pemantauan dan evaluasi.",
-];
 
 fn uraian_koleksi(k: Koleksi) -> &'static str {
     match k {

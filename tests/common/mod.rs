@@ -10,6 +10,21 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_sinergi"))
 }
 
+/// Runs `sinergi ARGS` in the repository (bundled content and templates) and expects success.
+pub fn sinergi_ok(args: &[&str]) -> std::process::Output {
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("run sinergi");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 pub fn konten_bawaan() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
