@@ -189,6 +189,12 @@ pub fn romawi(mut n: u32) -> String {
 /// Text for HTML: `<`, `>`, `&`, quotes escaped.
 pub fn escape_html(s: &str) -> String {
     let mut keluar = String::with_capacity(s.len());
+    tulis_html(&mut keluar, s);
+    keluar
+}
+
+/// Appends `s` to `keluar`, escaped for HTML like [`escape_html`].
+pub fn tulis_html(keluar: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '<' => keluar.push_str("&lt;"),
@@ -199,7 +205,6 @@ pub fn escape_html(s: &str) -> String {
             c => keluar.push(c),
         }
     }
-    keluar
 }
 
 /// `("3", 2025)` → `NOMOR 3 TAHUN 2025`.

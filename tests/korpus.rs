@@ -84,6 +84,10 @@ async fn hits_land_on_the_article_and_entries_show_its_wording() {
             .starts_with("Pasal 92")
     );
 
+    // Asking for an article by number and law finds the article itself first.
+    let (_, j) = s.json("/api/cari?q=pasal+92+uu+desa").await;
+    assert_eq!(j["hits"][0]["id"], "uu-6-2014#pasal-92", "{j}");
+
     let (st, html) = s.get("/peraturan/uu-6-2014").await;
     assert_eq!(st, 200);
     assert!(html.contains("id=\"pasal-92\""));

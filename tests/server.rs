@@ -118,6 +118,32 @@ async fn typos_in_longer_words_are_forgiven() {
 }
 
 #[tokio::test]
+async fn a_query_corrects_a_few_typos_not_every_word() {
+    // A server of its own: corrections are remembered per index.
+    let s = server();
+    let salah = [
+        "musyawarha",
+        "pembangnuan",
+        "pemberdayan",
+        "kabupatne",
+        "perselisihn",
+        "kesepakatn",
+    ];
+    // One query corrects at most four words, so a query of many made-up words cannot make the
+    // server scan its dictionary over and over…
+    let (_, j) = s
+        .json(&format!("/api/cari?q={}&limit=1", salah.join("+")))
+        .await;
+    let koreksi = j["koreksi"].as_object().expect("corrections");
+    assert_eq!(koreksi.len(), 4, "{j}");
+    // …though each of these alone is corrected.
+    for w in salah {
+        let (_, j) = s.json(&format!("/api/cari?q={w}&limit=1")).await;
+        assert!(j["koreksi"][w].is_string(), "{w}: {j}");
+    }
+}
+
+#[tokio::test]
 async fn exact_numbers_rank_first() {
     let s = server();
     let (_, j) = s.json("/api/cari?q=permendagri+96+2017&limit=1").await;

@@ -127,6 +127,36 @@ impl Kamus {
         keluar
     }
 
+    /// The parts a lowercased word is indexed as: a joined compound's parts, nothing for an
+    /// overlong word, else the word itself.
+    fn bagian<'a>(&'a self, kata: &'a str) -> impl Iterator<Item = &'a str> {
+        let pecahan = self.pecah.get(kata);
+        let utuh = (pecahan.is_none() && kata.len() <= PANJANG_MAKS).then_some(kata);
+        pecahan
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(utuh)
+    }
+
+    /// Calls `f` with the root of every part of one lowercased word that is not a stop word.
+    pub fn akar_kata(&self, kata: &str, keluar: &mut String, mut f: impl FnMut(&str)) {
+        for bg in self.bagian(kata) {
+            if !self.henti.contains(bg) {
+                self.akar_ke(bg, keluar);
+                f(keluar);
+            }
+        }
+    }
+
+    /// Words whose roots do not show in their written form (joined compounds, the root list).
+    pub fn kata_khusus(&self) -> impl Iterator<Item = &str> {
+        self.pecah
+            .keys()
+            .chain(self.akar.keys())
+            .map(String::as_str)
+    }
+
     /// Writes the root of `kata` into `keluar`, reusing its buffer.
     fn akar_ke(&self, kata: &str, keluar: &mut String) {
         keluar.clear();
@@ -171,38 +201,52 @@ fn analisis_ke(k: &Kamus, teks: &str, mode: Mode, keluar: &mut Vec<Token>) {
     // every hit's text, and allocation was most of that cost.
     let mut n = 0usize;
     let mut posisi = 0usize;
+    pindai(teks, |a, b, kata| {
+        if kata.len() > PANJANG_MAKS {
+            posisi += 1;
+        }
+        for bg in k.bagian(kata) {
+            dorong(k, mode, bg, (a, b), &mut posisi, keluar, &mut n);
+        }
+    });
+    keluar.truncate(n);
+}
+
+/// Longer "words" (hashes, runs of OCR noise) are skipped, keeping their position.
+const PANJANG_MAKS: usize = 40;
+
+/// Calls `f(from, to, word)` for every word of `teks`, lowercased, with its byte offsets.
+pub fn pindai(teks: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let b = teks.as_bytes();
     let mut kata = String::new();
     let mut awal = None;
-    let mut selesai = |a: usize, b: usize, kata: &str, posisi: &mut usize, n: &mut usize| {
-        if kata.len() > 40 {
-            *posisi += 1;
-        } else if let Some(bagian) = k.pecah.get(kata) {
-            for bg in bagian {
-                dorong(k, mode, bg, (a, b), posisi, keluar, n);
-            }
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII directly; other characters decoded (most texts are nearly all ASCII).
+        let (huruf, lebar) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
         } else {
-            dorong(k, mode, kata, (a, b), posisi, keluar, n);
-        }
-    };
-    for (i, c) in teks.char_indices() {
-        if c.is_alphanumeric() {
+            let c = teks[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if huruf {
             if awal.is_none() {
                 awal = Some(i);
                 kata.clear();
             }
-            if c.is_ascii() {
-                kata.push(c.to_ascii_lowercase());
+            if lebar == 1 {
+                kata.push(char::from(b[i].to_ascii_lowercase()));
             } else {
-                kata.extend(c.to_lowercase());
+                kata.extend(teks[i..i + lebar].chars().flat_map(char::to_lowercase));
             }
         } else if let Some(a) = awal.take() {
-            selesai(a, i, &kata, &mut posisi, &mut n);
+            f(a, i, &kata);
         }
+        i += lebar;
     }
     if let Some(a) = awal {
-        selesai(a, teks.len(), &kata, &mut posisi, &mut n);
+        f(a, teks.len(), &kata);
     }
-    keluar.truncate(n);
 }
 
 fn dorong(

@@ -19,7 +19,7 @@ use crate::konten::{self, Data, Konten, markdown};
 use crate::korpus::{self, GagalBaca, Peraturan};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-const VERSI: u32 = 3;
+const VERSI: u32 = 4;
 const META: &str = "sinergi.json";
 const CURRENT: &str = "current";
 /// The `jenis` of the full-text regulations.
@@ -62,8 +62,12 @@ pub struct Bidang {
     pub tahun: Field,
     pub judul: Field,
     pub judul_persis: Field,
+    /// What a word must occur in to match: title, designation, key fields and body together.
+    /// The short fields beside it only add to the score (see `search::query`).
+    pub cari: Field,
     pub kunci_teks: Field,
     pub sebutan: Field,
+    /// The body text, stored for snippets and reading.
     pub isi: Field,
     pub isi_persis: Field,
     pub url: Field,
@@ -83,6 +87,15 @@ fn teks(analyzer: &str, simpan: bool) -> TextOptions {
     if simpan { o.set_stored() } else { o }
 }
 
+/// A field that only adds to scores: no positions.
+fn teks_skor(analyzer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 pub fn skema() -> Schema {
     let mut s = Schema::builder();
     s.add_text_field("kunci", STRING | STORED);
@@ -94,9 +107,10 @@ pub fn skema() -> Schema {
     s.add_u64_field("tahun", INDEXED | FAST | STORED);
     s.add_text_field("judul", teks(analyzer::AKAR, true));
     s.add_text_field("judul_persis", teks(analyzer::PERSIS, false));
-    s.add_text_field("kunci_teks", teks(analyzer::AKAR, false));
-    s.add_text_field("sebutan", teks(analyzer::AKAR, false));
-    s.add_text_field("isi", teks(analyzer::AKAR, true));
+    s.add_text_field("kunci_teks", teks_skor(analyzer::AKAR));
+    s.add_text_field("sebutan", teks_skor(analyzer::AKAR));
+    s.add_text_field("cari", teks(analyzer::AKAR, false));
+    s.add_text_field("isi", STORED);
     s.add_text_field("isi_persis", teks(analyzer::PERSIS, false));
     s.add_text_field("url", STORED);
     s.add_text_field("ringkas", STORED);
@@ -120,6 +134,7 @@ impl Bidang {
             tahun: f("tahun")?,
             judul: f("judul")?,
             judul_persis: f("judul_persis")?,
+            cari: f("cari")?,
             kunci_teks: f("kunci_teks")?,
             sebutan: f("sebutan")?,
             isi: f("isi")?,
@@ -398,6 +413,7 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
     d.add_text(f.judul, &e.judul);
     d.add_text(f.judul_persis, &e.judul);
     d.add_text(f.url, e.url());
+    let mut sebutan = String::new();
     d.add_u64(f.urutan, 0);
     let mut kunci: Vec<String> = Vec::new();
     let ringkas = match &e.data {
@@ -408,13 +424,11 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
             for p in &r.pasal_kunci {
                 kunci.push(format!("Pasal {} {}", p.pasal, p.ringkasan));
             }
-            d.add_text(
-                f.sebutan,
-                format!(
-                    "{singkat} {} Nomor {} Tahun {}",
-                    r.singkatan_bentuk, r.nomor, r.tahun
-                ),
+            sebutan = format!(
+                "{singkat} {} Nomor {} Tahun {}",
+                r.singkatan_bentuk, r.nomor, r.tahun
             );
+            d.add_text(f.sebutan, &sebutan);
             let status = if r.status == "berlaku" {
                 "Berlaku"
             } else {
@@ -445,7 +459,8 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
             format!("Modul {} · {} menit", m.urutan, m.durasi)
         }
     };
-    d.add_text(f.kunci_teks, kunci.join("\n"));
+    let kunci = kunci.join("\n");
+    d.add_text(f.kunci_teks, &kunci);
     d.add_text(f.ringkas, ringkas);
     let body = match &e.data {
         Data::Templat(_) => tanpa_penanda(&e.body),
@@ -453,8 +468,18 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
     };
     let isi = markdown::ke_teks(&body);
     d.add_text(f.isi_persis, &isi);
+    teks_cari(&mut d, f, [&e.judul, &sebutan, &kunci, &isi]);
     d.add_text(f.isi, isi);
     d
+}
+
+/// Fills the search field. Each part is a separate value, so phrases never run across parts.
+fn teks_cari(d: &mut TantivyDocument, f: &Bidang, bagian: [&str; 4]) {
+    for b in bagian {
+        if !b.trim().is_empty() {
+            d.add_text(f.cari, b);
+        }
+    }
 }
 
 /// Long texts are indexed in parts of about this many bytes, so a hit lands near its words and
@@ -531,7 +556,6 @@ fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
             d.add_text(f.url, url);
             d.add_text(f.induk, &p.id);
             d.add_text(f.induk_judul, &judul);
-            d.add_text(f.sebutan, &sebutan);
             d.add_u64(f.urutan, urutan);
             urutan += 1;
             d.add_text(f.judul, &label);
@@ -540,6 +564,7 @@ fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
                 d.add_text(f.kunci_teks, konteks);
                 d.add_text(f.konteks, konteks);
             }
+            d.add_text(f.sebutan, &sebutan);
             let ringkas = if anchor.is_empty() {
                 p.singkat()
             } else {
@@ -547,6 +572,7 @@ fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
             };
             d.add_text(f.ringkas, ringkas);
             d.add_text(f.isi_persis, potongan);
+            teks_cari(&mut d, f, [&label, &sebutan, konteks, potongan]);
             d.add_text(f.isi, potongan);
             hasil.push(d);
         }

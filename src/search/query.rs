@@ -9,10 +9,10 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{self, Kamus, Mode};
+use super::cuplikan::Penyorot;
 use super::index::{Bidang as Kolom, Indeks};
 
 /// What the user asked for.
@@ -87,11 +87,14 @@ fn pisah_kueri(q: &str) -> Vec<Bagian<'_>> {
     hasil
 }
 
+/// Weights of the short fields. A word must occur in the search field (`cari`: everything
+/// together); where it also occurs in a short field, that adds to the score. Matching on one
+/// posting list per word and scoring the short fields only for what matched keeps a query
+/// cheap: requiring each word in one of five fields (a union per word) took 1.4× as long.
 const BOBOT_JUDUL: f32 = 3.0;
 const BOBOT_KUNCI: f32 = 2.0;
 /// The designation ("Permendagri 96/2017") is the strongest signal that a regulation is meant.
 const BOBOT_SEBUTAN: f32 = 4.0;
-const BOBOT_ISI: f32 = 1.0;
 const BOBOT_JUDUL_PERSIS: f32 = 1.5;
 const BOBOT_ISI_PERSIS: f32 = 0.5;
 
@@ -102,7 +105,7 @@ fn boost(q: Box<dyn Query>, b: f32) -> Box<dyn Query> {
 fn term(field: Field, teks: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, teks),
-        IndexRecordOption::WithFreqsAndPositions,
+        IndexRecordOption::WithFreqs,
     ))
 }
 
@@ -122,12 +125,21 @@ struct Penyusun<'a> {
     searcher: &'a Searcher,
     /// Mistyped words and the indexed words used instead.
     koreksi: std::cell::RefCell<Vec<(String, String)>>,
+    /// The query's words (root, form as written), scored in the short fields.
+    bonus: std::cell::RefCell<Vec<(String, Option<String>)>>,
     memo_ejaan: &'a std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
+    /// Term-dictionary scans for typos left in this query.
+    sisa_ejaan: std::cell::Cell<usize>,
 }
 
+/// Typos corrected per query at most: each new one scans the term dictionary (about a
+/// millisecond), and a query of many made-up words must not cost a hundred.
+const EJAAN_MAKS: usize = 4;
+
 impl Penyusun<'_> {
-    /// One stemmed word (and its form as written) across the fields. A longer word that occurs
-    /// nowhere is taken as a typo and replaced by the closest indexed word.
+    /// One stemmed word, required in the search field; it and its form as written are kept for
+    /// scoring in the short fields. A longer word that occurs nowhere is taken as a typo and
+    /// replaced by the closest indexed word.
     fn kata(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
         if let Some(p) = persis
             && let Some(benar) = self.ejaan(akar, p)
@@ -142,19 +154,31 @@ impl Penyusun<'_> {
     }
 
     fn kata_persis(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
+        self.bonus
+            .borrow_mut()
+            .push((akar.to_string(), persis.map(str::to_string)));
+        term(self.f.cari, akar)
+    }
+
+    /// Optional clauses for the words in the short fields: they only add to the score of what
+    /// the words already match.
+    fn bonus(&self) -> Vec<Box<dyn Query>> {
+        let mut kata = self.bonus.take();
+        kata.sort();
+        kata.dedup();
         let f = self.f;
-        let mut q = vec![
-            boost(term(f.judul, akar), BOBOT_JUDUL),
-            boost(term(f.kunci_teks, akar), BOBOT_KUNCI),
-            boost(term(f.sebutan, akar), BOBOT_SEBUTAN),
-            boost(term(f.isi, akar), BOBOT_ISI),
-        ];
-        if let Some(p) = persis {
-            // The exact form counts in titles; in body text the stemmed field says enough,
-            // and a second body clause per word doubled the cost of common words.
-            q.push(boost(term(f.judul_persis, p), BOBOT_JUDUL_PERSIS));
+        let mut q = Vec::new();
+        for (i, (akar, persis)) in kata.iter().enumerate() {
+            if i == 0 || kata[i - 1].0 != *akar {
+                q.push(boost(term(f.judul, akar), BOBOT_JUDUL));
+                q.push(boost(term(f.kunci_teks, akar), BOBOT_KUNCI));
+                q.push(boost(term(f.sebutan, akar), BOBOT_SEBUTAN));
+            }
+            if let Some(p) = persis {
+                q.push(boost(term(f.judul_persis, p), BOBOT_JUDUL_PERSIS));
+            }
         }
-        salah_satu(q)
+        q
     }
 
     /// The indexed word closest to `kata` (one edit for short words, two for long ones), the
@@ -203,6 +227,11 @@ impl Penyusun<'_> {
             return k.clone();
         }
         let benar = if self.typo_mungkin(akar, persis) {
+            if self.sisa_ejaan.get() == 0 {
+                // Not looked up, so not remembered either.
+                return None;
+            }
+            self.sisa_ejaan.set(self.sisa_ejaan.get() - 1);
             self.kata_terdekat(persis)
         } else {
             None
@@ -227,37 +256,31 @@ impl Penyusun<'_> {
                 .doc_freq(&Term::from_field_text(field, t))
                 .unwrap_or(1)
         };
-        df(f.isi, akar) == 0
-            && df(f.judul, akar) == 0
-            && df(f.kunci_teks, akar) == 0
-            && df(f.isi_persis, persis) == 0
+        df(f.cari, akar) == 0 && df(f.isi_persis, persis) == 0
     }
 
-    /// Stemmed tokens at their positions as a phrase across the text fields. A phrase made only
-    /// of words that fill a large part of the index ("undang undang") is matched in titles and
-    /// key fields only: in body text it says little and costs much.
+    /// Stemmed tokens at their positions as a phrase in the search field. A phrase made only of
+    /// words that fill a large part of the index ("undang undang") is matched in titles only: in
+    /// body text it says little and costs much.
     fn frasa(&self, token: &[(usize, String)]) -> Box<dyn Query> {
         let awal = token.first().map(|t| t.0).unwrap_or(0);
         let f = self.f;
         let batas = self.searcher.num_docs() / 10;
         let jarang = token.iter().any(|(_, t)| {
             self.searcher
-                .doc_freq(&Term::from_field_text(f.isi, t))
+                .doc_freq(&Term::from_field_text(f.cari, t))
                 .is_ok_and(|n| n < batas)
         });
-        let mut q = Vec::new();
-        let mut kolom = vec![(f.judul, BOBOT_JUDUL), (f.kunci_teks, BOBOT_KUNCI)];
-        if jarang {
-            kolom.push((f.isi, BOBOT_ISI));
-        }
-        for (field, b) in kolom {
-            let terms = token
-                .iter()
-                .map(|(p, t)| (p - awal, Term::from_field_text(field, t)))
-                .collect();
-            q.push(boost(Box::new(PhraseQuery::new_with_offset(terms)), b));
-        }
-        salah_satu(q)
+        let (field, b) = if jarang {
+            (f.cari, 1.0)
+        } else {
+            (f.judul, BOBOT_JUDUL)
+        };
+        let terms = token
+            .iter()
+            .map(|(p, t)| (p - awal, Term::from_field_text(field, t)))
+            .collect();
+        boost(Box::new(PhraseQuery::new_with_offset(terms)), b)
     }
 
     /// The groups of a run of loose words: each must match; synonyms widen a group.
@@ -438,58 +461,20 @@ fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
 }
 
 const PANJANG_CUPLIKAN: usize = 220;
-const JENDELA: usize = 900;
 
-/// Lowercase beginnings of the query's words and roots, to find where in a text the snippet is.
-fn awalan_kueri(kamus: &Kamus, q: &str) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for mode in [Mode::Persis, Mode::Akar] {
-        for t in analyzer::analisis(kamus, q, mode) {
-            let a: String = t.text.chars().take(5).collect();
-            if a.chars().count() >= 3 && !v.contains(&a) {
-                v.push(a);
-            }
+/// The roots a query searches in body text, weighted by rarity, for highlighting.
+fn akar_sorotan(searcher: &Searcher, q: &dyn Query, field: Field) -> Vec<(String, f32)> {
+    let n = searcher.num_docs() as f32;
+    let mut akar = Vec::new();
+    q.query_terms(&mut |term, _| {
+        if term.field() == field
+            && let Some(teks) = term.value().as_str()
+        {
+            let df = searcher.doc_freq(term).unwrap_or(0) as f32;
+            akar.push((teks.to_string(), (1.0 + n / (df + 1.0)).ln()));
         }
-    }
-    v
-}
-
-/// The part of a long text around the first place a query word seems to occur: re-analyzing
-/// whole texts for snippets was most of a search's cost.
-fn jendela<'a>(teks: &'a str, awalan: &[String]) -> &'a str {
-    if teks.len() <= JENDELA {
-        return teks;
-    }
-    let kecil = teks.to_ascii_lowercase();
-    // Start where the most different query words occur close together.
-    let rentang = JENDELA * 2 / 3;
-    let mut calon: Vec<usize> = awalan
-        .iter()
-        .flat_map(|a| {
-            kecil
-                .match_indices(a.as_ref() as &str)
-                .map(|(i, _)| i)
-                .take(20)
-        })
-        .collect();
-    calon.sort_unstable();
-    let pos = calon
-        .iter()
-        .map(|&p| {
-            let ujung = kecil.floor_char_boundary((p + rentang).min(kecil.len()));
-            let n = awalan
-                .iter()
-                .filter(|a| kecil[p..ujung].contains(a.as_ref() as &str))
-                .count();
-            (n, std::cmp::Reverse(p))
-        })
-        .max()
-        .map(|(_, std::cmp::Reverse(p))| p);
-    let (a, b) = match pos {
-        Some(p) => (p.saturating_sub(JENDELA / 6), p + JENDELA * 5 / 6),
-        None => (0, JENDELA),
-    };
-    &teks[teks.floor_char_boundary(a)..teks.floor_char_boundary(b.min(teks.len()))]
+    });
+    akar
 }
 
 impl Indeks {
@@ -503,21 +488,27 @@ impl Indeks {
             kamus: &kamus,
             searcher: &searcher,
             koreksi: Default::default(),
+            bonus: Default::default(),
             memo_ejaan: &self.ejaan,
+            sisa_ejaan: std::cell::Cell::new(EJAAN_MAKS),
         };
         let kelompok = penyusun.kelompok(&p.q);
+        let bonus = penyusun.bonus();
         let saringan = saring(&self.f, p);
         let banyak = kelompok.len() > 1;
+        let dengan_bonus = |wajib: Occur| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                kelompok
+                    .iter()
+                    .map(|q| (wajib, q.box_clone()))
+                    .chain(bonus.iter().map(|q| (Occur::Should, q.box_clone())))
+                    .collect(),
+            ))
+        };
         let (utama, mut semua_kata): (Box<dyn Query>, bool) = if kelompok.is_empty() {
             (Box::new(AllQuery), true)
         } else {
-            let q = BooleanQuery::new(
-                kelompok
-                    .iter()
-                    .map(|q| (Occur::Must, q.box_clone()))
-                    .collect(),
-            );
-            (Box::new(q), true)
+            (dengan_bonus(Occur::Must), true)
         };
         let limit = p.limit.clamp(1, 100);
         let kumpul = |q: &dyn Query| {
@@ -536,9 +527,7 @@ impl Indeks {
         let mut utama = utama;
         if total == 0 && banyak {
             // Nothing has every word: rank by how many words match instead.
-            utama = Box::new(BooleanQuery::new(
-                kelompok.into_iter().map(|q| (Occur::Should, q)).collect(),
-            ));
+            utama = dengan_bonus(Occur::Should);
             penuh = gabung(utama.as_ref(), &saringan, None);
             (top, total, fj, fb) = kumpul(penuh.as_ref())?;
             semua_kata = false;
@@ -555,12 +544,10 @@ impl Indeks {
             let q = gabung(utama.as_ref(), &saringan, Some("bidang"));
             facets.bidang = hitung_facet(&searcher, q.as_ref(), "f_bidang")?;
         }
-        let awalan = awalan_kueri(&kamus, &p.q);
-        let mut cuplik = SnippetGenerator::create(&searcher, penuh.as_ref(), self.f.isi)?;
-        cuplik.set_max_num_chars(PANJANG_CUPLIKAN);
+        let sorot = Penyorot::new(&kamus, akar_sorotan(&searcher, penuh.as_ref(), self.f.cari));
         let mut hits = Vec::with_capacity(top.len());
         for (skor, alamat) in top {
-            hits.push(self.hit(&searcher, &cuplik, &awalan, skor, alamat)?);
+            hits.push(self.hit(&searcher, &sorot, skor, alamat)?);
         }
         Ok(Hasil {
             total,
@@ -574,22 +561,14 @@ impl Indeks {
     fn hit(
         &self,
         searcher: &Searcher,
-        cuplik: &SnippetGenerator,
-        awalan: &[String],
+        sorot: &Penyorot,
         skor: f32,
         alamat: DocAddress,
     ) -> tantivy::Result<Hit> {
         let f = &self.f;
         let doc: TantivyDocument = searcher.doc(alamat)?;
         let isi = teks_tersimpan(&doc, f.isi);
-        let snippet = cuplik.snippet(jendela(&isi, awalan));
-        let cuplikan = if snippet.fragment().trim().is_empty() {
-            let awal: String = isi.chars().take(PANJANG_CUPLIKAN).collect();
-            let elipsis = if awal.len() < isi.len() { "…" } else { "" };
-            format!("{}{elipsis}", crate::format::escape_html(awal.trim()))
-        } else {
-            snippet.to_html()
-        };
+        let cuplikan = sorot.cuplik(&isi, PANJANG_CUPLIKAN);
         let induk = teks_tersimpan(&doc, f.induk_judul);
         let judul = teks_tersimpan(&doc, f.judul);
         Ok(Hit {
@@ -669,31 +648,6 @@ impl BagianPeraturan {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn snippet_window_is_around_the_first_match() {
-        let teks = format!(
-            "{}kerja sama antar-Desa{}",
-            "awal ".repeat(300),
-            " akhir".repeat(300)
-        );
-        let w = jendela(&teks, &["kerja".into()]);
-        assert!(w.contains("kerja sama antar-Desa"));
-        assert!(w.len() <= JENDELA + 4);
-        let dua = format!(
-            "{}ada di sini{}keadaan memaksa{}",
-            "x ".repeat(100),
-            "y ".repeat(600),
-            "z ".repeat(300)
-        );
-        assert!(
-            jendela(&dua, &["ada".into(), "keada".into(), "memak".into()])
-                .contains("keadaan memaksa")
-        );
-        assert_eq!(jendela("pendek", &["x".into()]), "pendek");
-        let tanpa = jendela(&teks, &["tidakada".into()]);
-        assert!(tanpa.starts_with("awal"));
-    }
 
     #[test]
     fn splits_quoted_phrases() {
