@@ -178,8 +178,10 @@ fn latensi(indeks: &index::Indeks, putaran: usize) -> (f64, f64, f64) {
     (p50, p99, maks)
 }
 
-/// Loads the real `sinergi serve` binary (release) on loopback with wrk.
-fn beban_server(konten_dir: &Path, index_dir: &Path) {
+/// Loads the real `sinergi serve` binary (release) on loopback with wrk: once with the realistic
+/// queries in turn, once with `acak` (distinct queries, so nothing is answered from warm state
+/// built by earlier requests for the same words).
+fn beban_server(konten_dir: &Path, index_dir: &Path, acak: &[String]) {
     let args = [
         std::ffi::OsStr::new("--content"),
         konten_dir.as_os_str(),
@@ -194,8 +196,26 @@ fn beban_server(konten_dir: &Path, index_dir: &Path) {
                 return;
             }
         };
+    let realistis: Vec<String> = KUERI.iter().map(|q| q.to_string()).collect();
+    for (nama, kueri) in [
+        (
+            format!("{} realistic queries in turn", KUERI.len()),
+            &realistis,
+        ),
+        (
+            format!("{} distinct two-word queries", acak.len()),
+            &acak.to_vec(),
+        ),
+    ] {
+        wrk(&alamat, &nama, kueri);
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+fn wrk(alamat: &str, nama: &str, kueri: &[String]) {
     let skrip = std::env::temp_dir().join("sinergi-wrk.lua");
-    let daftar: Vec<String> = KUERI
+    let daftar: Vec<String> = kueri
         .iter()
         .map(|q| {
             format!(
@@ -215,10 +235,8 @@ fn beban_server(konten_dir: &Path, index_dir: &Path) {
     let wrk = std::process::Command::new("wrk")
         .args(["-t2", "-c32", "-d10s", "--latency", "-s"])
         .arg(&skrip)
-        .arg(&alamat)
+        .arg(alamat)
         .output();
-    let _ = server.kill();
-    let _ = server.wait();
     match wrk {
         Ok(out) if out.status.success() => {
             let teks = String::from_utf8_lossy(&out.stdout);
@@ -239,15 +257,39 @@ fn beban_server(konten_dir: &Path, index_dir: &Path) {
                 .unwrap_or("")
                 .trim();
             println!(
-                "server /api/cari (sinergi serve, {} queries in turn) under wrk on the same 2 cores \
+                "server /api/cari (sinergi serve, {nama}) under wrk on the same 2 cores \
                  (2 threads, 32 connections, 10 s): {rps:.0} req/s (target ≥ 3000: {:.2}×); \
                  latency {p50}, {p99}",
-                KUERI.len(),
                 rps / 3000.0
             );
         }
-        _ => println!("server load: wrk not found (apt-get install wrk); skipped"),
+        Ok(out) => println!(
+            "server load: wrk failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        ),
+        Err(e) => println!("server load: cannot run wrk ({e}; apt-get install wrk); skipped"),
     }
+}
+
+/// `n` distinct queries of two words of the vocabulary (five letters or more).
+fn kueri_acak(kosakata: &[String], n: usize) -> Vec<String> {
+    let kata: Vec<&String> = kosakata.iter().filter(|k| k.len() >= 5).collect();
+    let mut acak: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut berikut = || {
+        acak ^= acak << 13;
+        acak ^= acak >> 7;
+        acak ^= acak << 17;
+        acak as usize
+    };
+    let mut hasil = std::collections::BTreeSet::new();
+    while hasil.len() < n.min(kata.len() * kata.len() / 2) {
+        let (a, b) = (kata[berikut() % kata.len()], kata[berikut() % kata.len()]);
+        if a != b {
+            hasil.insert(format!("{a} {b}"));
+        }
+    }
+    hasil.into_iter().collect()
 }
 
 fn main() {
@@ -284,7 +326,7 @@ fn main() {
             p99 / 10.0
         );
         if std::env::var_os("SINERGI_BENCH_TANPA_SERVER").is_none() {
-            beban_server(&konten_dir, &idx);
+            beban_server(&konten_dir, &idx, &kueri_acak(&kosakata(Some(k)), 2000));
         }
     } else {
         println!("corpus: not found (set SINERGI_KORPUS); skipped");

@@ -15,16 +15,23 @@ pub fn mulai_server(akar: &Path, args: &[&std::ffi::OsStr]) -> std::io::Result<(
         .stderr(Stdio::piped())
         .spawn()?;
     let stderr = server.stderr.take().expect("stderr is piped");
-    let mut alamat = String::new();
-    for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
-        if let Some(i) = baris.find("http://") {
-            alamat = baris[i..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_string();
-            break;
+    let (kirim, terima) = std::sync::mpsc::channel();
+    // Read to the end, so the server never writes into a closed pipe.
+    std::thread::spawn(move || {
+        for baris in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(i) = baris.find("http://") {
+                let _ = kirim.send(
+                    baris[i..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                );
+            }
         }
-    }
+    });
+    let alamat = terima
+        .recv_timeout(std::time::Duration::from_secs(300))
+        .map_err(|_| std::io::Error::other("sinergi serve did not say where it listens"))?;
     Ok((server, alamat))
 }

@@ -128,12 +128,18 @@ pub async fn beranda(State(k): S) -> Response {
     )
 }
 
-/// Searches are CPU work: as many run at once as there are cores, on the blocking pool; more
-/// would only make them contend (and each blocking thread warms its own stem memo).
+/// Runs a search on the search threads. Handing each search to a thread pool kept warm cost
+/// less than `block_in_place`, which moved the async worker to a new thread every time.
 async fn jalankan_cari(k: &Keadaan, p: Permintaan) -> Result<Hasil, String> {
-    let _izin = k.izin_cari.acquire().await.map_err(|e| e.to_string())?;
     let m = k.muatan();
-    tokio::task::block_in_place(move || m.indeks.cari(&p)).map_err(|e| e.to_string())
+    let (kirim, terima) = tokio::sync::oneshot::channel();
+    k.kolam_cari.spawn(move || {
+        let _ = kirim.send(m.indeks.cari(&p));
+    });
+    match terima.await {
+        Ok(hasil) => hasil.map_err(|e| e.to_string()),
+        Err(_) => Err("pencarian terhenti".to_string()),
+    }
 }
 
 pub async fn api_cari(State(k): S, Query(params): Params) -> Response {

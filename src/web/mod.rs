@@ -5,6 +5,7 @@ mod halaman;
 mod parameter;
 mod pelatihan;
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -30,7 +31,8 @@ pub struct Keadaan {
     content_dir: PathBuf,
     index_dir: PathBuf,
     templates_dir: PathBuf,
-    izin_cari: tokio::sync::Semaphore,
+    /// Searches are CPU work and run here, one thread per core, never on the async workers.
+    kolam_cari: rayon::ThreadPool,
     /// PDF compiles at once; beyond this the server answers 503 instead of queueing.
     izin_dokumen: tokio::sync::Semaphore,
 }
@@ -48,6 +50,8 @@ impl Keadaan {
 pub enum WebError {
     #[error("templat HTML tidak valid: {0}")]
     Templat(#[from] tera::Error),
+    #[error("tidak dapat memulai thread pencarian: {0}")]
+    Thread(#[from] rayon::ThreadPoolBuildError),
     #[error("tidak dapat membuka alamat {0}: {1}")]
     Alamat(SocketAddr, std::io::Error),
     #[error("server berhenti: {0}")]
@@ -102,7 +106,13 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
         content_dir: folder.content,
         index_dir: folder.index,
         templates_dir: folder.templates,
-        izin_cari: tokio::sync::Semaphore::new(inti),
+        kolam_cari: rayon::ThreadPoolBuilder::new()
+            .num_threads(inti)
+            .thread_name(|i| format!("cari-{i}"))
+            // A search that panics fails its request (its answer channel closes); the
+            // server goes on.
+            .panic_handler(|_| tracing::error!("pencarian gagal: panic di thread pencarian"))
+            .build()?,
         izin_dokumen: tokio::sync::Semaphore::new(inti * 2),
     });
     let app = Router::new()
@@ -179,8 +189,11 @@ pub async fn jalankan(addr: SocketAddr, muatan: Muatan, folder: Folder) -> Resul
         .await
         .map_err(|e| WebError::Alamat(addr, e))?;
     let alamat = listener.local_addr().unwrap_or(addr);
-    tracing::info!("Sinergi melayani di http://{alamat}");
-    eprintln!("Sinergi melayani di http://{alamat} (Ctrl-C untuk berhenti)");
+    // Not `eprintln!`: a server whose stderr was closed must go on serving.
+    let _ = writeln!(
+        std::io::stderr(),
+        "Sinergi melayani di http://{alamat} (Ctrl-C untuk berhenti)"
+    );
     axum::serve(listener, app)
         .with_graceful_shutdown(sinyal_berhenti())
         .await
