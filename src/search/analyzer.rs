@@ -375,6 +375,29 @@ mod tests {
             ("penawaran", "menawarkan"),
             ("pemberdayaan", "memberdayakan"),
             ("kerjasamanya", "kerja sama"),
+            ("periksa", "pemeriksaan"),
+            ("perintah", "memerintahkan"),
+            ("kelola", "pengelolaan"),
+            ("terima", "penerimaan"),
+            ("menerima", "diterima"),
+            ("tugas", "penugasan"),
+            ("kembang", "pengembangan"),
+            ("berkembang", "mengembangkan"),
+            ("tindakan", "tindak"),
+            ("peran", "peranan"),
+            ("tengah", "menengah"),
+            ("kirim", "pengiriman"),
+            ("tanggung", "menanggung"),
+            ("tanggulang", "penanggulangan"),
+            ("kuasa", "penguasaan"),
+            ("kumpul", "pengumpulan"),
+            ("kuat", "penguatan"),
+            ("memperkuat", "kuat"),
+            ("tulis", "penulisan"),
+            ("timbang", "menimbang"),
+            ("pertimbangan", "menimbang"),
+            ("tindak lanjut", "menindaklanjuti"),
+            ("tanggung jawab", "pertanggungjawaban"),
         ];
         for (a, b) in pasangan {
             assert_eq!(akar(a), akar(b), "{a} ~ {b}");
@@ -385,6 +408,8 @@ mod tests {
     fn protected_words_keep_their_meaning() {
         assert_eq!(akar("kepala"), ["kepala"]);
         assert_eq!(akar("perangkat"), ["perangkat"]);
+        assert_eq!(akar("ketua"), ["ketua"]);
+        assert_ne!(akar("ketua"), akar("tua"));
         assert_ne!(akar("pengawasan"), akar("kawasan"));
     }
 
