@@ -74,6 +74,16 @@ fn ukuran_folder(p: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// A repeatable stream of pseudo-random numbers (xorshift), so every run measures the same data.
+fn acak(mut x: u64) -> impl FnMut() -> usize {
+    move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x as usize
+    }
+}
+
 /// Synthetic case studies built from real words of the corpus, so the vocabulary is realistic.
 fn sintetis(n: usize, kosakata: &[String], dir: &Path) {
     let bidang = [
@@ -85,13 +95,7 @@ fn sintetis(n: usize, kosakata: &[String], dir: &Path) {
     ];
     let folder = dir.join("studi-kasus");
     std::fs::create_dir_all(&folder).expect("mkdir");
-    let mut acak: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut berikut = || {
-        acak ^= acak << 13;
-        acak ^= acak >> 7;
-        acak ^= acak << 17;
-        acak as usize
-    };
+    let mut berikut = acak(0x9E37_79B9_7F4A_7C15);
     for i in 0..n {
         let mut kata = |k: usize| -> String {
             (0..k)
@@ -275,13 +279,7 @@ fn wrk(alamat: &str, nama: &str, kueri: &[String]) {
 /// `n` distinct queries of two words of the vocabulary (five letters or more).
 fn kueri_acak(kosakata: &[String], n: usize) -> Vec<String> {
     let kata: Vec<&String> = kosakata.iter().filter(|k| k.len() >= 5).collect();
-    let mut acak: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut berikut = || {
-        acak ^= acak << 13;
-        acak ^= acak >> 7;
-        acak ^= acak << 17;
-        acak as usize
-    };
+    let mut berikut = acak(0x2545_F491_4F6C_DD1D);
     let mut hasil = std::collections::BTreeSet::new();
     while hasil.len() < n.min(kata.len() * kata.len() / 2) {
         let (a, b) = (kata[berikut() % kata.len()], kata[berikut() % kata.len()]);
