@@ -564,6 +564,8 @@ fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
                 d.add_text(f.kunci_teks, konteks);
                 d.add_text(f.konteks, konteks);
             }
+            // On every part, not only the opening: with it only there, "pasal 92 uu desa" found
+            // the curated summary before the article itself.
             d.add_text(f.sebutan, &sebutan);
             let ringkas = if anchor.is_empty() {
                 p.singkat()
