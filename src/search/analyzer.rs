@@ -74,6 +74,9 @@ pub struct Kamus {
     stemmer: Stemmer,
     /// Each synonym group, every member as the token sequence the stemming analyzer gives it.
     pub sinonim: Vec<Vec<Vec<String>>>,
+    /// Words whose roots do not show in their written form (joined compounds, the root list),
+    /// each with its roots.
+    khusus: Vec<(String, Vec<String>)>,
 }
 
 static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
@@ -89,7 +92,19 @@ static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
         henti: KATA_HENTI.iter().copied().collect(),
         stemmer: Stemmer::new(Algorithm::Indonesian),
         sinonim: Vec::new(),
+        khusus: Vec::new(),
     };
+    let mut buf = String::new();
+    k.khusus = k
+        .pecah
+        .keys()
+        .chain(k.akar.keys())
+        .map(|kata| {
+            let mut akar = Vec::new();
+            k.akar_kata(kata, &mut buf, |a| akar.push(a.to_string()));
+            (kata.clone(), akar)
+        })
+        .collect();
     k.sinonim = berkas
         .sinonim
         .iter()
@@ -149,12 +164,10 @@ impl Kamus {
         }
     }
 
-    /// Words whose roots do not show in their written form (joined compounds, the root list).
-    pub fn kata_khusus(&self) -> impl Iterator<Item = &str> {
-        self.pecah
-            .keys()
-            .chain(self.akar.keys())
-            .map(String::as_str)
+    /// Words whose roots do not show in their written form (joined compounds, the root list),
+    /// each with its roots; worked out once, not per query.
+    pub fn kata_khusus(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.khusus.iter().map(|(k, a)| (k.as_str(), a.as_slice()))
     }
 
     /// Writes the root of `kata` into `keluar`, reusing its buffer.
