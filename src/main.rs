@@ -175,13 +175,8 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
         Some(p) => {
             let teks = std::fs::read_to_string(p)
                 .with_context(|| format!("berkas acara {} tidak dapat dibaca", p.display()))?;
-            serde_yaml::from_str::<Acara>(&teks).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {}",
-                    p.display(),
-                    konten::skema::terjemahkan_serde(&e.to_string())
-                )
-            })?
+            sinergi::yaml::baca::<Acara>(&teks)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
         None => Acara {
             nama_acara: "Sosialisasi Kerja Sama Desa".into(),
@@ -455,8 +450,8 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
                 serde_json::from_str(&teks)
                     .with_context(|| format!("{}: JSON tidak valid", data.display()))?
             } else {
-                serde_yaml::from_str(&teks)
-                    .map_err(|e| anyhow::anyhow!("{}: YAML tidak valid: {e}", data.display()))?
+                sinergi::yaml::baca(&teks)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?
             };
             let konten = muat_konten(&cli.content)?;
             let mesin = muat_mesin(&konten, &cli.templates)?;
@@ -739,7 +734,7 @@ fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
             "  {awalan}{:<36} {}{ulang}{wajib} — {}",
             k.nama, k.jenis, k.label
         );
-        if k.jenis == "grup" {
+        if k.jenis == konten::JenisKolom::Grup {
             let anak = if k.ulang {
                 format!("{awalan}{}[].", k.nama)
             } else {

@@ -93,7 +93,7 @@ pub struct Folder {
 }
 
 /// Request bodies larger than this get a 413 (a form with an emblem image fits).
-const BATAS_BODY: usize = 2 * 1024 * 1024;
+pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
 
 /// The router, for the server and for tests.
 pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), WebError> {
