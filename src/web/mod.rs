@@ -16,7 +16,8 @@ use axum::routing::get;
 
 use crate::dokumen::Mesin;
 use crate::konten::Konten;
-use crate::search::index::{self, Indeks};
+use crate::search::generasi;
+use crate::search::index::Indeks;
 
 /// Content and index, swapped together when a new index generation appears.
 pub struct Muatan {
@@ -142,23 +143,24 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
     Ok((app, keadaan))
 }
 
-/// Follows `index/current`: when another process (`sinergi index`) swaps in a new generation,
+/// Follows `index/CURRENT`: when another process (`sinergi index`) swaps in a new generation,
 /// the server loads it with the content and switches over; until then it answers from the old.
+/// A generation that cannot be used is tried once, not every two seconds.
 async fn pantau_indeks(keadaan: Arc<Keadaan>) {
     let mut jeda = tokio::time::interval(Duration::from_secs(2));
+    let mut dicoba = Some(keadaan.muatan().indeks.dir.clone());
     loop {
         jeda.tick().await;
-        let sekarang = keadaan.muatan().indeks.dir.clone();
-        let Some(baru) = index::generasi_sekarang(&keadaan.index_dir) else {
-            continue;
-        };
-        if baru == sekarang {
+        let baru = generasi::generasi_sekarang(&keadaan.index_dir);
+        if baru.is_none() || baru == dicoba {
             continue;
         }
+        dicoba = baru;
         let k = keadaan.clone();
         let hasil = tokio::task::spawn_blocking(move || {
             let konten = crate::konten::muat(&k.content_dir).map_err(|e| e.to_string())?;
-            let indeks = index::buka(&k.index_dir).map_err(|e| e.to_string())?;
+            let indeks = generasi::buka(&k.index_dir, generasi::Periksa::Penuh)
+                .map_err(|e| e.to_string())?;
             let mesin = Mesin::muat(&konten, &k.templates_dir.join("dokumen"))
                 .map_err(|e| e.to_string())?;
             Ok::<_, String>(Muatan {
