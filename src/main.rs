@@ -225,6 +225,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "sinergi=info,warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let perintah = perintah_indonesia(Cli::command()).arg(
         clap::Arg::new("versi")

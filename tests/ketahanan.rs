@@ -363,3 +363,169 @@ fn content_symlink_loops_aliases_and_huge_entries_are_reported() {
     );
     assert!(teks.lines().count() < 30, "{teks}");
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_pages_are_compressed() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let klien = reqwest::Client::new();
+    for jalur in [
+        "/",
+        "/cari?q=bkad",
+        "/api/cari?q=bkad",
+        "/tidak-ada",
+        "/healthz",
+    ] {
+        let r = klien
+            .get(s.url(jalur))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .expect("get");
+        let h = r.headers();
+        let csp = h["content-security-policy"].to_str().expect("csp");
+        assert!(csp.contains("frame-ancestors 'none'"), "{jalur}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{jalur}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{jalur}");
+        assert!(h.contains_key("referrer-policy"), "{jalur}");
+        if jalur != "/healthz" {
+            assert_eq!(
+                h.get("content-encoding").map(|v| v.to_str().unwrap_or("")),
+                Some("gzip"),
+                "{jalur}"
+            );
+        }
+    }
+    // The stylesheet is a file of its own (no inline style under this policy), cached.
+    let (_, html) = s.get("/").await;
+    assert!(!html.contains("<style"), "no inline style");
+    let href = html
+        .split("href=\"/statis/gaya.css")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("stylesheet link");
+    let r = klien
+        .get(s.url(&format!("/statis/gaya.css{href}")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["cache-control"]
+            .to_str()
+            .expect("cc")
+            .contains("immutable")
+    );
+    let etag = r.headers()["etag"].clone();
+    let r = klien
+        .get(s.url("/statis/gaya.css"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 304);
+    // A PDF is not compressed again.
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .header("accept-encoding", "gzip")
+        .json(&contoh_json(PKS))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("content-encoding").is_none());
+}
+
+#[tokio::test]
+async fn cross_site_posts_and_undocumented_types_are_refused() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let klien = reqwest::Client::new();
+    // What a hostile page's hidden form would send.
+    let r = klien
+        .post(s.url(&format!("/dokumen/{PKS}")))
+        .header("origin", "https://jahat.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("pihak_kedua.nama", "x")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+    assert!(r.text().await.expect("body").contains("Permintaan ditolak"));
+    let r = klien
+        .post(s.url(&format!("/api/dokumen/{PKS}")))
+        .header("origin", "https://jahat.example")
+        .json(&contoh_json(PKS))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 403);
+    // The same form from the site itself is read (and answered with its field errors).
+    let r = klien
+        .post(s.url(&format!("/dokumen/{PKS}")))
+        .header("origin", s.base.clone())
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("pihak_kedua.nama", "x")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 422);
+    for jenis in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "text/html",
+    ] {
+        let r = klien
+            .post(s.url(&format!("/api/dokumen/{PKS}")))
+            .header("content-type", jenis)
+            .body("{}")
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(r.status(), 415, "{jenis}");
+    }
+}
+
+#[tokio::test]
+async fn a_path_that_is_not_utf8_gets_the_400_page() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    for jalur in ["/regulasi/%FF%FE", "/%C3%28", "/peraturan/%80"] {
+        let (status, html) = s.get(jalur).await;
+        assert_eq!(status, 400, "{jalur}");
+        assert!(html.contains("Alamat tidak valid"), "{jalur}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn half_sent_headers_are_cut_off_and_sigterm_still_exits() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let mut s = Server::mulai(&konten_bawaan(), &[]);
+    let alamat = s.base.trim_start_matches("http://").to_string();
+    let mut lambat = std::net::TcpStream::connect(&alamat).expect("connect");
+    lambat
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Lambat: ")
+        .expect("write");
+    // Others are served meanwhile.
+    let (status, _) = s.get("/healthz").await;
+    assert_eq!(status, 200);
+    // Within the header deadline (20 s) the server closes the connection.
+    lambat
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    let mulai = Instant::now();
+    let mut buf = [0u8; 256];
+    let n = lambat.read(&mut buf).unwrap_or(0);
+    assert!(
+        mulai.elapsed() < Duration::from_secs(35),
+        "closed after {:?} ({n} bytes)",
+        mulai.elapsed()
+    );
+    // A second slow client, then SIGTERM: the server exits anyway.
+    let mut lambat2 = std::net::TcpStream::connect(&alamat).expect("connect");
+    lambat2.write_all(b"GET / HTTP/1.1\r\n").expect("write");
+    let mulai = Instant::now();
+    assert!(
+        s.berhenti(Duration::from_secs(30)),
+        "server exited after SIGTERM"
+    );
+    assert!(mulai.elapsed() < Duration::from_secs(30));
+}

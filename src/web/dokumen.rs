@@ -142,7 +142,24 @@ pub async fn api_buat(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let yaml = jenis_isi.contains("yaml");
+    let jenis_isi = jenis_isi
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    // No type at all is read as JSON (what curl users forget); a type the API does not
+    // document is refused.
+    let yaml = match jenis_isi.as_str() {
+        "" | "application/json" => false,
+        "application/yaml" | "application/x-yaml" | "text/yaml" => true,
+        _ => {
+            return salah(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "kirim isian sebagai application/json atau application/yaml".into(),
+            );
+        }
+    };
     let baca = move || -> Result<Value, DokumenError> {
         let teks = std::str::from_utf8(&body)
             .map_err(|_| DokumenError::Permintaan("isi permintaan harus teks UTF-8".into()))?;

@@ -2,8 +2,11 @@
 
 mod dokumen;
 mod halaman;
+mod jaga;
+mod layanan;
 mod parameter;
 mod pelatihan;
+mod statis;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -13,6 +16,10 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
 
 use crate::dokumen::Mesin;
 use crate::konten::Konten;
@@ -55,8 +62,6 @@ pub enum WebError {
     Thread(#[from] rayon::ThreadPoolBuildError),
     #[error("tidak dapat membuka alamat {0}: {1}")]
     Alamat(SocketAddr, std::io::Error),
-    #[error("server berhenti: {0}")]
-    Server(std::io::Error),
 }
 
 macro_rules! templat {
@@ -92,6 +97,9 @@ pub struct Folder {
     pub index: PathBuf,
     pub templates: PathBuf,
 }
+
+/// A whole request (body upload included, on a slow phone connection) must finish within this.
+const BATAS_PERMINTAAN: Duration = Duration::from_secs(120);
 
 /// Request bodies larger than this get a 413 (a form with an emblem image fits).
 pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
@@ -135,10 +143,45 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             "/api/dokumen/{jenis}",
             axum::routing::post(dokumen::api_buat),
         )
+        .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(halaman::koleksi))
         .route("/{koleksi}/{id}", get(halaman::entri))
         .fallback(halaman::tidak_ada)
+        .layer(axum::middleware::from_fn_with_state(
+            keadaan.clone(),
+            jaga::jaga,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            BATAS_PERMINTAAN,
+        ))
+        .layer(
+            // PDFs and ZIPs are compressed already.
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("application/pdf"))
+                    .and(NotForContentType::const_new("application/zip")),
+            ),
+        )
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::extract::Request| {
+                    // The path only: queries may carry what people typed.
+                    tracing::info_span!("http", metode = %req.method(), jalur = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(
+                    |res: &axum::response::Response, lama: Duration, _: &tracing::Span| {
+                        tracing::info!(
+                            status = res.status().as_u16(),
+                            ms = format_args!("{:.1}", lama.as_secs_f64() * 1000.0),
+                            "selesai"
+                        );
+                    },
+                )
+                .on_failure(()),
+        )
         .with_state(keadaan.clone());
     Ok((app, keadaan))
 }
@@ -196,10 +239,8 @@ pub async fn jalankan(addr: SocketAddr, muatan: Muatan, folder: Folder) -> Resul
         std::io::stderr(),
         "Sinergi melayani di http://{alamat} (Ctrl-C untuk berhenti)"
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(sinyal_berhenti())
-        .await
-        .map_err(WebError::Server)
+    layanan::layani(listener, app, sinyal_berhenti()).await;
+    Ok(())
 }
 
 async fn sinyal_berhenti() {

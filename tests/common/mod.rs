@@ -85,6 +85,29 @@ impl Server {
         }
     }
 
+    /// Sends SIGTERM (on Unix; kills elsewhere) and waits up to `batas` for the process to
+    /// exit; whether it did.
+    pub fn berhenti(&mut self, batas: Duration) -> bool {
+        #[cfg(unix)]
+        {
+            let pid = libc::pid_t::try_from(self.child.id()).expect("pid");
+            // SAFETY: sending a signal to our own child process.
+            unsafe {
+                libc::kill(pid, libc::SIGTERM);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = self.child.kill();
+        let akhir = Instant::now() + batas;
+        while Instant::now() < akhir {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
