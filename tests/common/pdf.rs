@@ -1,0 +1,667 @@
+//! Reading the PDFs the tests make, in Rust alone: text (whole, per page, and as positioned
+//! lines), page count and size, and a structural check in the spirit of `qpdf --check`.
+//!
+//! Built on `hayro-syntax` (parser) and `hayro-interpret` (content-stream interpreter), the PDF
+//! reader typst itself uses to embed PDF images, so they cost the test build no extra crate.
+//! Every glyph is drawn through a [`Device`] that records its Unicode text (from the font's
+//! `ToUnicode` CMap), the position of its origin and where its advance ends; the glyphs are then
+//! grouped into lines by baseline and into words by the gaps between them.
+
+use std::collections::BTreeSet;
+
+use hayro_interpret::font::Glyph;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::hayro_syntax::object::{Dict, Object, ObjectIdentifier, Stream};
+use hayro_interpret::hayro_syntax::page::{Page, Rotation};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
+    InterpreterSettings, Paint, PathDrawMode, SoftMask, interpret_page,
+};
+use kurbo::{Affine, BezPath, Point, Rect};
+
+/// A4 in points (210 × 297 mm).
+pub const A4_PT: (f64, f64) = (595.276, 841.89);
+/// F4 (folio) in points (215 × 330 mm).
+pub const F4_PT: (f64, f64) = (609.449, 935.433);
+
+/// One line of text as printed: glyphs on one baseline with no wide gap between them.
+#[derive(Debug, Clone)]
+pub struct Baris {
+    /// The text, words separated by one space.
+    pub teks: String,
+    /// Origin of the first glyph, in points from the left edge of the page.
+    pub x: f64,
+    /// Where the advance of the last glyph ends, in points from the left edge.
+    pub x_akhir: f64,
+    /// The baseline, in points from the TOP edge of the page (grows down the page).
+    pub y: f64,
+    /// Font size of the line's first glyph, in points.
+    pub ukuran: f64,
+    /// The words of the line with their horizontal extent.
+    pub kata: Vec<Kata>,
+    /// Index, on its page, of the block the line belongs to (a column, a box, a signature);
+    /// lines of one paragraph share it.
+    pub blok: usize,
+    /// For every char of `teks`, the x where it starts (a space: where the gap starts).
+    xs: Vec<f64>,
+}
+
+/// One word of a [`Baris`].
+#[derive(Debug, Clone)]
+pub struct Kata {
+    pub teks: String,
+    pub x: f64,
+    pub x_akhir: f64,
+}
+
+impl Baris {
+    /// Middle of the line, `(x + x_akhir) / 2`.
+    pub fn x_tengah(&self) -> f64 {
+        (self.x + self.x_akhir) / 2.0
+    }
+
+    /// The x where `potongan` first starts in this line, if it is in it.
+    pub fn x_dari(&self, potongan: &str) -> Option<f64> {
+        let byte = self.teks.find(potongan)?;
+        let i = self.teks[..byte].chars().count();
+        self.xs.get(i).copied()
+    }
+}
+
+/// Opens a PDF or panics with a clear message.
+fn buka(pdf: &[u8]) -> Pdf {
+    assert!(
+        pdf.starts_with(b"%PDF-"),
+        "not a PDF: starts with {:?}",
+        String::from_utf8_lossy(&pdf[..pdf.len().min(16)])
+    );
+    Pdf::new(pdf.to_vec()).unwrap_or_else(|e| panic!("the PDF cannot be read: {e:?}"))
+}
+
+/// Number of pages.
+pub fn pdf_jumlah_halaman(pdf: &[u8]) -> usize {
+    buka(pdf).pages().len()
+}
+
+/// Width and height of every page in points, as displayed (the page's rotation applied).
+pub fn pdf_ukuran_halaman(pdf: &[u8]) -> Vec<(f64, f64)> {
+    let doc = buka(pdf);
+    doc.pages().iter().map(ukuran).collect()
+}
+
+fn ukuran(page: &Page<'_>) -> (f64, f64) {
+    let mb = page.media_box();
+    let (w, h) = (mb.width().abs(), mb.height().abs());
+    match page.rotation() {
+        Rotation::None | Rotation::Flipped => (w, h),
+        Rotation::Horizontal | Rotation::FlippedHorizontal => (h, w),
+    }
+}
+
+/// Whether two sizes in points are the same paper size (within half a point).
+pub fn ukuran_sama(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5
+}
+
+/// The text of every page: its lines in reading order, words separated by one space, lines by
+/// `\n`. A line of a paragraph that ends in a hyphen after a letter or digit goes on without a
+/// break (`antar-` and `Desa` read `antar-Desa`): typst breaks lines at the hyphens of compound
+/// words, which `pdftotext` instead dropped (`antarDesa`).
+pub fn pdf_halaman(pdf: &[u8]) -> Vec<String> {
+    pdf_baris(pdf)
+        .into_iter()
+        .map(|baris| {
+            let mut teks = String::new();
+            let mut sebelum: Option<&Baris> = None;
+            for b in &baris {
+                if let Some(p) = sebelum {
+                    let mut akhir = p.teks.chars().rev();
+                    let sambung = p.blok == b.blok
+                        && akhir.next() == Some('-')
+                        && akhir.next().is_some_and(char::is_alphanumeric);
+                    if !sambung {
+                        teks.push('\n');
+                    }
+                }
+                teks.push_str(&b.teks);
+                sebelum = Some(b);
+            }
+            teks
+        })
+        .collect()
+}
+
+/// The whole text: the pages of [`pdf_halaman`], separated by `\n` and a form feed as
+/// `pdftotext` does.
+pub fn pdf_teks(pdf: &[u8]) -> String {
+    pdf_halaman(pdf).join("\n\u{c}")
+}
+
+/// The lines of every page in reading order: top to bottom, and left to right for lines that
+/// share a baseline (columns, signature blocks).
+pub fn pdf_baris(pdf: &[u8]) -> Vec<Vec<Baris>> {
+    let doc = buka(pdf);
+    let cache = InterpreterCache::new();
+    doc.pages()
+        .iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let mb = page.media_box();
+            let mut ctx = Context::new(
+                Affine::IDENTITY,
+                Rect::new(mb.x0, mb.y0, mb.x1, mb.y1),
+                &cache,
+                doc.xref(),
+                InterpreterSettings::default(),
+            );
+            let mut alat = Pengumpul {
+                kiri: mb.x0.min(mb.x1),
+                atas: mb.y0.max(mb.y1),
+                glif: Vec::new(),
+            };
+            interpret_page(page, &mut ctx, &mut alat);
+            assert!(
+                !alat.glif.iter().any(|g| g.teks.contains('\u{fffd}')),
+                "page {}: a glyph without Unicode (no ToUnicode entry)",
+                i + 1
+            );
+            susun_baris(alat.glif)
+        })
+        .collect()
+}
+
+/// A drawn glyph, in page coordinates (x from the left, y from the top, points).
+#[derive(Debug, Clone)]
+struct Glif {
+    teks: String,
+    x: f64,
+    x_akhir: f64,
+    y: f64,
+    ukuran: f64,
+}
+
+struct Pengumpul {
+    kiri: f64,
+    atas: f64,
+    glif: Vec<Glif>,
+}
+
+impl<'a> Device<'a> for Pengumpul {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &Glyph<'a>,
+        transform: Affine,
+        glyph_transform: Affine,
+        _: &Paint<'a>,
+        mode: &GlyphDrawMode,
+    ) {
+        // Invisible text is not what a reader sees.
+        if matches!(mode, GlyphDrawMode::Invisible) {
+            return;
+        }
+        let mut teks = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            None => '\u{fffd}'.to_string(),
+        };
+        // Zero-width format characters (word joiner, soft hyphen, …) are not text a reader
+        // sees; `pdftotext` kept the word joiner typst puts before page numbers.
+        teks.retain(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        });
+        if teks.is_empty() {
+            return;
+        }
+        // Glyph space is 1000 units per em.
+        let t = transform * glyph_transform;
+        let asal = t * Point::ORIGIN;
+        let maju = match glyph {
+            Glyph::Outline(g) => g.advance_width().map(f64::from),
+            Glyph::Type3(_) => None,
+        }
+        .unwrap_or(500.0);
+        let akhir = t * Point::new(maju, 0.0);
+        let atas = t * Point::new(0.0, 1000.0);
+        let g = Glif {
+            teks,
+            x: asal.x - self.kiri,
+            x_akhir: akhir.x - self.kiri,
+            y: self.atas - asal.y,
+            ukuran: (atas - asal).hypot(),
+        };
+        // Fill-and-stroke draws a glyph twice at the same place: keep it once.
+        if let Some(p) = self.glif.last()
+            && p.teks == g.teks
+            && (p.x - g.x).abs() < 0.01
+            && (p.y - g.y).abs() < 0.01
+        {
+            return;
+        }
+        self.glif.push(g);
+    }
+}
+
+/// Orders a page's glyphs for reading: an XY-cut splits the page into blocks at wide empty
+/// strips (first horizontal ones: header, body, signatures; then vertical ones: columns,
+/// diagram boxes, table columns with a wide gutter), blocks are read top to bottom and left to
+/// right, and within a block glyphs on one baseline make a line.
+fn susun_baris(glif: Vec<Glif>) -> Vec<Baris> {
+    let mut blok = Vec::new();
+    potong(glif, &mut blok);
+    let mut semua = Vec::new();
+    for (i, b) in blok.into_iter().enumerate() {
+        for baris in per_garis_dasar(b) {
+            semua.extend(jadi_baris(baris, i));
+        }
+    }
+    semua
+}
+
+fn median_ukuran(glif: &[Glif]) -> f64 {
+    let mut u: Vec<f64> = glif.iter().map(|g| g.ukuran).collect();
+    u.sort_by(f64::total_cmp);
+    u[u.len() / 2]
+}
+
+/// Splits `glif` at every empty strip wider than `batas` across the whole set, along the axis
+/// `rentang` gives (the extent of a glyph on it). None when there is no such strip.
+fn belah(
+    glif: &[Glif],
+    rentang: impl Fn(&Glif) -> (f64, f64),
+    batas: f64,
+) -> Option<Vec<Vec<Glif>>> {
+    let mut urut: Vec<&Glif> = glif.iter().collect();
+    urut.sort_by(|a, b| rentang(a).0.total_cmp(&rentang(b).0));
+    let mut bagian: Vec<Vec<Glif>> = vec![Vec::new()];
+    let mut ujung = f64::NEG_INFINITY;
+    for g in urut {
+        let (a, b) = rentang(g);
+        if a - ujung >= batas && !bagian.last().is_some_and(Vec::is_empty) {
+            bagian.push(Vec::new());
+        }
+        ujung = ujung.max(b);
+        bagian.last_mut().expect("one part").push(g.clone());
+    }
+    (bagian.len() > 1).then_some(bagian)
+}
+
+fn potong(glif: Vec<Glif>, keluar: &mut Vec<Vec<Glif>>) {
+    if glif.is_empty() {
+        return;
+    }
+    let em = median_ukuran(&glif);
+    // Lines of a paragraph are about 0.3 em apart (ascender to descender); paragraphs and
+    // sections more than 0.5 em.
+    let bagian = belah(
+        &glif,
+        |g| (g.y - 0.8 * g.ukuran, g.y + 0.2 * g.ukuran),
+        0.5 * em,
+    )
+    .or_else(|| {
+        // A justified line can stretch a space to 2 em, so a single line or two are split
+        // only at a wider gap; three lines or more share a gap only where it is a gutter.
+        let garis = per_garis_dasar(glif.clone()).len();
+        let batas = if garis >= 3 { 1.2 } else { 2.5 } * em;
+        belah(&glif, |g| (g.x, g.x_akhir), batas)
+    });
+    match bagian {
+        Some(bagian) => bagian.into_iter().for_each(|b| potong(b, keluar)),
+        None => keluar.push(glif),
+    }
+}
+
+/// Groups glyphs into lines: same baseline within 0.4 em, so a raised footnote mark stays on
+/// its line. Top to bottom, each line left to right.
+fn per_garis_dasar(mut glif: Vec<Glif>) -> Vec<Vec<Glif>> {
+    glif.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut garis: Vec<Vec<Glif>> = Vec::new();
+    for g in glif {
+        match garis.last_mut() {
+            Some(k) if (g.y - k[0].y).abs() <= 0.4 * g.ukuran.max(k[0].ukuran) => k.push(g),
+            _ => garis.push(vec![g]),
+        }
+    }
+    for k in &mut garis {
+        k.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    garis
+}
+
+/// One line from its glyphs (left to right): a gap of 0.15 em or more, or a space glyph,
+/// separates words. The baseline is the one most glyphs sit on (the median), not a
+/// superscript's.
+fn jadi_baris(glif: Vec<Glif>, blok: usize) -> Option<Baris> {
+    let mut ys: Vec<f64> = glif.iter().map(|g| g.y).collect();
+    ys.sort_by(f64::total_cmp);
+    let y = *ys.get(ys.len() / 2)?;
+    let mut kata: Vec<Kata> = Vec::new();
+    let mut xs = Vec::new();
+    let mut akhir = f64::NEG_INFINITY;
+    let mut spasi = false;
+    let mut ukuran = None;
+    for g in &glif {
+        if g.teks.trim().is_empty() {
+            spasi = true;
+            continue;
+        }
+        ukuran.get_or_insert(g.ukuran);
+        let baru = kata.is_empty() || spasi || g.x - akhir >= 0.15 * g.ukuran;
+        spasi = false;
+        if baru {
+            if !kata.is_empty() {
+                xs.push(akhir);
+            }
+            kata.push(Kata {
+                teks: String::new(),
+                x: g.x,
+                x_akhir: g.x_akhir,
+            });
+        }
+        let k = kata.last_mut().expect("a word");
+        for _ in g.teks.chars() {
+            xs.push(g.x);
+        }
+        k.teks.push_str(&g.teks);
+        k.x_akhir = k.x_akhir.max(g.x_akhir);
+        akhir = akhir.max(g.x_akhir);
+    }
+    let teks = kata
+        .iter()
+        .map(|k| k.teks.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    debug_assert_eq!(teks.chars().count(), xs.len());
+    Some(Baris {
+        x: kata.first()?.x,
+        x_akhir: kata
+            .iter()
+            .map(|k| k.x_akhir)
+            .fold(f64::NEG_INFINITY, f64::max),
+        y,
+        ukuran: ukuran?,
+        blok,
+        teks,
+        kata,
+        xs,
+    })
+}
+
+/// Structural check, what `qpdf --check` gave us: the header, `startxref`, a cross-reference
+/// table whose every entry points at its object, a trailer with `/Root` and a `/Size` that
+/// covers every object; every object readable, every stream of the length it declares and
+/// decodable through its filters; a catalog whose page tree counts the pages it has, each page
+/// with a media box and content that can be interpreted. Panics naming the first problem.
+pub fn pdf_sah(pdf: &[u8]) {
+    assert!(
+        pdf.starts_with(b"%PDF-1.") || pdf.starts_with(b"%PDF-2.0"),
+        "no %PDF-1.x header"
+    );
+    let ekor = &pdf[pdf.len().saturating_sub(1024)..];
+    assert!(
+        trim_akhir(ekor).ends_with(b"%%EOF"),
+        "the file does not end with %%EOF (truncated?)"
+    );
+    let id = periksa_xref(pdf);
+
+    let doc = Pdf::new(pdf.to_vec()).unwrap_or_else(|e| panic!("the PDF cannot be read: {e:?}"));
+    let xref = doc.xref();
+    for &(n, g) in &id {
+        let oid = ObjectIdentifier::new(n, g);
+        let obj = xref
+            .get::<Object<'_>>(oid)
+            .unwrap_or_else(|| panic!("object {n} {g} cannot be read"));
+        if let Some(s) = obj.into_stream() {
+            periksa_stream(&s, n, g);
+        }
+    }
+    let katalog = xref
+        .get::<Dict<'_>>(xref.root_id())
+        .expect("the trailer's /Root is a dictionary");
+    assert_eq!(
+        katalog
+            .get::<hayro_interpret::hayro_syntax::object::Name<'_>>(b"Type".as_slice())
+            .map(|n| n.as_ref().to_vec()),
+        Some(b"Catalog".to_vec()),
+        "/Root is not a /Catalog"
+    );
+    let pohon = katalog
+        .get::<Dict<'_>>(b"Pages".as_slice())
+        .expect("the catalog has a /Pages dictionary");
+    let jumlah = pohon
+        .get::<i32>(b"Count".as_slice())
+        .expect("the page tree has a /Count");
+    let halaman = doc.pages();
+    assert!(!halaman.is_empty(), "the PDF has no page");
+    assert_eq!(
+        usize::try_from(jumlah).ok(),
+        Some(halaman.len()),
+        "/Count {jumlah} but {} pages in the tree",
+        halaman.len()
+    );
+    let cache = InterpreterCache::new();
+    for (i, page) in halaman.iter().enumerate() {
+        let (w, h) = ukuran(page);
+        assert!(w > 1.0 && h > 1.0, "page {}: media box {w}×{h}", i + 1);
+        assert!(
+            page.page_stream().is_some(),
+            "page {}: content stream missing or not decodable",
+            i + 1
+        );
+        let mb = page.media_box();
+        let mut ctx = Context::new(
+            Affine::IDENTITY,
+            Rect::new(mb.x0, mb.y0, mb.x1, mb.y1),
+            &cache,
+            xref,
+            InterpreterSettings::default(),
+        );
+        interpret_page(page, &mut ctx, &mut hayro_interpret::DummyDevice);
+    }
+}
+
+fn trim_akhir(mut b: &[u8]) -> &[u8] {
+    while let [rest @ .., last] = b
+        && last.is_ascii_whitespace()
+    {
+        b = rest;
+    }
+    b
+}
+
+fn periksa_stream(s: &Stream<'_>, n: i32, g: i32) {
+    if let Some(panjang) = s.dict().get::<i64>(b"Length".as_slice()) {
+        assert_eq!(
+            s.raw_data().len() as i64,
+            panjang,
+            "object {n} {g}: stream /Length {panjang} is not the length of its data"
+        );
+    }
+    // hayro decodes leniently (a damaged zlib stream still yields bytes), so Flate data, which
+    // is what typst compresses with, is inflated strictly too: header, data and checksum.
+    let flate = match s.dict().get::<Object<'_>>(b"Filter".as_slice()) {
+        Some(Object::Name(f)) => f.as_ref() == b"FlateDecode",
+        _ => false,
+    };
+    if flate {
+        let mut keluar = Vec::new();
+        let data = s.raw_data();
+        let mut z = flate2::read::ZlibDecoder::new(&data[..]);
+        if let Err(e) = std::io::Read::read_to_end(&mut z, &mut keluar) {
+            panic!("object {n} {g}: Flate stream cannot be decoded ({e})");
+        }
+    }
+    if let Err(e) = s.decoded() {
+        panic!("object {n} {g}: stream cannot be decoded ({e:?})");
+    }
+}
+
+/// Reads `startxref` and the cross-reference section(s) it leads to, checking that every
+/// in-use entry's offset starts `N G obj`; returns the in-use object ids.
+fn periksa_xref(pdf: &[u8]) -> Vec<(i32, i32)> {
+    let pos = cari_akhir(pdf, b"startxref").expect("no startxref");
+    let angka = baca_kata(pdf, pos + b"startxref".len());
+    let mut offset: usize = angka
+        .parse()
+        .unwrap_or_else(|_| panic!("startxref is followed by {angka:?}, not an offset"));
+    let mut id = Vec::new();
+    let mut dilihat = BTreeSet::new();
+    let mut ukuran_trailer = None;
+    let mut root = false;
+    loop {
+        assert!(
+            dilihat.insert(offset),
+            "the cross-reference sections loop back to {offset}"
+        );
+        assert!(offset < pdf.len(), "xref offset {offset} past the end");
+        let sisa = &pdf[offset..];
+        if sisa.starts_with(b"xref") {
+            let (entri, trailer_pos) = baca_tabel(pdf, offset + 4);
+            for (n, g, off) in entri {
+                assert!(
+                    awal_objek(pdf, off, n, g),
+                    "xref entry for object {n} {g} points at offset {off}, where that object is not"
+                );
+                id.push((n, g));
+            }
+            let trailer = &pdf[trailer_pos..];
+            assert!(
+                trailer.starts_with(b"trailer"),
+                "no trailer after the xref table"
+            );
+            let akhir = cari(trailer, b"startxref")
+                .or_else(|| cari(trailer, b"xref"))
+                .unwrap_or(trailer.len());
+            let kamus = String::from_utf8_lossy(&trailer[..akhir]).into_owned();
+            root |= kamus.contains("/Root");
+            if ukuran_trailer.is_none() {
+                ukuran_trailer = nilai_setelah(&kamus, "/Size");
+            }
+            match nilai_setelah(&kamus, "/Prev") {
+                Some(prev) => offset = prev as usize,
+                None => break,
+            }
+        } else {
+            // A cross-reference stream: hayro reads it; check at least that it is an object.
+            let kepala = String::from_utf8_lossy(&sisa[..sisa.len().min(200)]).into_owned();
+            assert!(
+                kepala.contains(" obj") && kepala.contains("/XRef"),
+                "startxref {offset} points at neither `xref` nor an /XRef stream"
+            );
+            return id;
+        }
+    }
+    assert!(root, "the trailer has no /Root");
+    let ukuran = ukuran_trailer.expect("the trailer has no /Size");
+    let terbesar = id.iter().map(|&(n, _)| n as i64).max().unwrap_or(0);
+    assert!(
+        ukuran > terbesar,
+        "trailer /Size {ukuran} does not cover object {terbesar}"
+    );
+    id
+}
+
+/// Entries `(number, generation, offset)` in use, and the position after the table.
+fn baca_tabel(pdf: &[u8], mut pos: usize) -> (Vec<(i32, i32, usize)>, usize) {
+    let mut entri = Vec::new();
+    loop {
+        pos = lewati_spasi(pdf, pos);
+        if pdf[pos..].starts_with(b"trailer") {
+            return (entri, pos);
+        }
+        let awal = baca_kata(pdf, pos);
+        let pos2 = lewati_spasi(pdf, pos + awal.len());
+        let jumlah = baca_kata(pdf, pos2);
+        let (Ok(awal_n), Ok(jumlah_n)) = (awal.parse::<i32>(), jumlah.parse::<i32>()) else {
+            panic!("xref subsection header {awal:?} {jumlah:?} at {pos} is not two numbers");
+        };
+        pos = pos2 + jumlah.len();
+        // The header line ends with an end-of-line; entries are 20 bytes each.
+        while pdf.get(pos).is_some_and(|&b| b == b' ' || b == b'\r') {
+            pos += 1;
+        }
+        assert_eq!(
+            pdf.get(pos),
+            Some(&b'\n'),
+            "xref subsection header at {pos}"
+        );
+        pos += 1;
+        for i in 0..jumlah_n {
+            let baris = pdf
+                .get(pos..pos + 20)
+                .unwrap_or_else(|| panic!("xref entry {} truncated", awal_n + i));
+            let s = String::from_utf8_lossy(baris);
+            let bagian: Vec<&str> = s.split_whitespace().collect();
+            let [off, gen_, jenis] = bagian[..] else {
+                panic!("xref entry {} is {s:?}", awal_n + i);
+            };
+            assert!(
+                off.len() == 10 && gen_.len() == 5,
+                "xref entry {} is {s:?}",
+                awal_n + i
+            );
+            match jenis {
+                "n" => entri.push((
+                    awal_n + i,
+                    gen_.parse().expect("generation"),
+                    off.parse().expect("offset"),
+                )),
+                "f" => {}
+                _ => panic!("xref entry {} is {s:?}", awal_n + i),
+            }
+            pos += 20;
+        }
+    }
+}
+
+fn awal_objek(pdf: &[u8], off: usize, n: i32, g: i32) -> bool {
+    let harap = format!("{n} {g} obj");
+    pdf.get(off..off + harap.len())
+        .is_some_and(|b| b == harap.as_bytes())
+}
+
+fn nilai_setelah(teks: &str, kunci: &str) -> Option<i64> {
+    let i = teks.find(kunci)? + kunci.len();
+    teks[i..]
+        .split(|c: char| !c.is_ascii_digit() && c != ' ')
+        .find(|s| !s.trim().is_empty())?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn lewati_spasi(pdf: &[u8], mut pos: usize) -> usize {
+    while pdf.get(pos).is_some_and(u8::is_ascii_whitespace) {
+        pos += 1;
+    }
+    pos
+}
+
+fn baca_kata(pdf: &[u8], pos: usize) -> String {
+    let pos = lewati_spasi(pdf, pos);
+    let akhir = pdf[pos..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace())
+        .map_or(pdf.len(), |i| pos + i);
+    String::from_utf8_lossy(&pdf[pos..akhir]).into_owned()
+}
+
+fn cari(h: &[u8], jarum: &[u8]) -> Option<usize> {
+    h.windows(jarum.len()).position(|w| w == jarum)
+}
+
+fn cari_akhir(h: &[u8], jarum: &[u8]) -> Option<usize> {
+    h.windows(jarum.len()).rposition(|w| w == jarum)
+}
