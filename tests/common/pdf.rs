@@ -18,7 +18,7 @@ use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
     InterpreterSettings, Paint, PathDrawMode, SoftMask, interpret_page,
 };
-use kurbo::{Affine, BezPath, Point, Rect};
+use kurbo::{Affine, BezPath, PathSeg, Point, Rect, Shape};
 
 /// A4 in points (210 × 297 mm).
 pub const A4_PT: (f64, f64) = (595.276, 841.89);
@@ -159,6 +159,7 @@ pub fn pdf_baris(pdf: &[u8]) -> Vec<Vec<Baris>> {
                 kiri: mb.x0.min(mb.x1),
                 atas: mb.y0.max(mb.y1),
                 glif: Vec::new(),
+                garis: Vec::new(),
             };
             interpret_page(page, &mut ctx, &mut alat);
             assert!(
@@ -166,7 +167,7 @@ pub fn pdf_baris(pdf: &[u8]) -> Vec<Vec<Baris>> {
                 "page {}: a glyph without Unicode (no ToUnicode entry)",
                 i + 1
             );
-            susun_baris(alat.glif)
+            susun_baris(alat.glif, &alat.garis)
         })
         .collect()
 }
@@ -181,16 +182,75 @@ struct Glif {
     ukuran: f64,
 }
 
+/// A straight rule drawn on the page (a table border, a separator), in page coordinates.
+#[derive(Debug, Clone, Copy)]
+struct Garis {
+    vertikal: bool,
+    /// x of a vertical rule, y of a horizontal one.
+    pos: f64,
+    /// Its extent along its length.
+    dari: f64,
+    sampai: f64,
+}
+
 struct Pengumpul {
     kiri: f64,
     atas: f64,
     glif: Vec<Glif>,
+    garis: Vec<Garis>,
+}
+
+impl Pengumpul {
+    fn ke_halaman(&self, p: Point) -> Point {
+        Point::new(p.x - self.kiri, self.atas - p.y)
+    }
+
+    fn tambah_garis(&mut self, a: Point, b: Point) {
+        let (a, b) = (self.ke_halaman(a), self.ke_halaman(b));
+        let (dx, dy) = ((a.x - b.x).abs(), (a.y - b.y).abs());
+        if dx < 1.0 && dy > 2.0 {
+            self.garis.push(Garis {
+                vertikal: true,
+                pos: (a.x + b.x) / 2.0,
+                dari: a.y.min(b.y),
+                sampai: a.y.max(b.y),
+            });
+        } else if dy < 1.0 && dx > 2.0 {
+            self.garis.push(Garis {
+                vertikal: false,
+                pos: (a.y + b.y) / 2.0,
+                dari: a.x.min(b.x),
+                sampai: a.x.max(b.x),
+            });
+        }
+    }
 }
 
 impl<'a> Device<'a> for Pengumpul {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'a>, _: &PathDrawMode) {}
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, _: &Paint<'a>, mode: &PathDrawMode) {
+        match mode {
+            // A stroked path: each straight segment may be a rule.
+            PathDrawMode::Stroke(_) => {
+                for seg in path.segments() {
+                    if let PathSeg::Line(l) = seg {
+                        self.tambah_garis(transform * l.p0, transform * l.p1);
+                    }
+                }
+            }
+            // A filled sliver is a rule too.
+            PathDrawMode::Fill(_) => {
+                let r = (transform * path.clone()).bounding_box();
+                let tengah = r.center();
+                if r.width() < 2.0 {
+                    self.tambah_garis(Point::new(tengah.x, r.y0), Point::new(tengah.x, r.y1));
+                } else if r.height() < 2.0 {
+                    self.tambah_garis(Point::new(r.x0, tengah.y), Point::new(r.x1, tengah.y));
+                }
+            }
+        }
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
     fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
@@ -237,9 +297,9 @@ impl<'a> Device<'a> for Pengumpul {
         let atas = t * Point::new(0.0, 1000.0);
         let g = Glif {
             teks,
-            x: asal.x - self.kiri,
-            x_akhir: akhir.x - self.kiri,
-            y: self.atas - asal.y,
+            x: self.ke_halaman(asal).x,
+            x_akhir: self.ke_halaman(akhir).x,
+            y: self.ke_halaman(asal).y,
             ukuran: (atas - asal).hypot(),
         };
         // Fill-and-stroke draws a glyph twice at the same place: keep it once.
@@ -254,13 +314,14 @@ impl<'a> Device<'a> for Pengumpul {
     }
 }
 
-/// Orders a page's glyphs for reading: an XY-cut splits the page into blocks at wide empty
-/// strips (first horizontal ones: header, body, signatures; then vertical ones: columns,
-/// diagram boxes, table columns with a wide gutter), blocks are read top to bottom and left to
-/// right, and within a block glyphs on one baseline make a line.
-fn susun_baris(glif: Vec<Glif>) -> Vec<Baris> {
+/// Orders a page's glyphs for reading: an XY-cut splits the page into blocks at empty strips
+/// (first horizontal ones: header, body, signatures, table rows; then vertical ones: columns,
+/// diagram boxes, table cells), blocks are read top to bottom and left to right, and within a
+/// block glyphs on one baseline make a line. A strip counts when it is wide, or when a rule is
+/// drawn along it across the whole block (the borders of a table's cells).
+fn susun_baris(glif: Vec<Glif>, garis: &[Garis]) -> Vec<Baris> {
     let mut blok = Vec::new();
-    potong(glif, &mut blok);
+    potong(glif, garis, &mut blok);
     let mut semua = Vec::new();
     for (i, b) in blok.into_iter().enumerate() {
         for baris in per_garis_dasar(b) {
@@ -276,20 +337,45 @@ fn median_ukuran(glif: &[Glif]) -> f64 {
     u[u.len() / 2]
 }
 
-/// Splits `glif` at every empty strip wider than `batas` across the whole set, along the axis
-/// `rentang` gives (the extent of a glyph on it). None when there is no such strip.
-fn belah(
-    glif: &[Glif],
-    rentang: impl Fn(&Glif) -> (f64, f64),
-    batas: f64,
-) -> Option<Vec<Vec<Glif>>> {
+/// Extent of a glyph across the page (x) or down it (y, ascender to descender).
+fn rentang(g: &Glif, vertikal: bool) -> (f64, f64) {
+    if vertikal {
+        (g.x, g.x_akhir)
+    } else {
+        (g.y - 0.8 * g.ukuran, g.y + 0.2 * g.ukuran)
+    }
+}
+
+/// Splits `glif` at the empty strips across the whole set: vertical strips (`vertikal`) or
+/// horizontal ones. A strip splits when it is at least `batas` wide or when one of `garis`
+/// runs along it across the set. None when nothing splits.
+fn belah(glif: &[Glif], garis: &[Garis], vertikal: bool, batas: f64) -> Option<Vec<Vec<Glif>>> {
+    // The set's extent along the strips, which a rule must cover.
+    let (lintang_a, lintang_b) =
+        glif.iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), g| {
+                let (x, y) = rentang(g, !vertikal);
+                (a.min(x), b.max(y))
+            });
     let mut urut: Vec<&Glif> = glif.iter().collect();
-    urut.sort_by(|a, b| rentang(a).0.total_cmp(&rentang(b).0));
+    urut.sort_by(|a, b| rentang(a, vertikal).0.total_cmp(&rentang(b, vertikal).0));
     let mut bagian: Vec<Vec<Glif>> = vec![Vec::new()];
     let mut ujung = f64::NEG_INFINITY;
     for g in urut {
-        let (a, b) = rentang(g);
-        if a - ujung >= batas && !bagian.last().is_some_and(Vec::is_empty) {
+        let (a, b) = rentang(g, vertikal);
+        let bergaris = || {
+            garis.iter().any(|l| {
+                l.vertikal == vertikal
+                    && l.pos > ujung - 0.5
+                    && l.pos < a + 0.5
+                    && l.dari <= lintang_a + 1.0
+                    && l.sampai >= lintang_b - 1.0
+            })
+        };
+        if !bagian.last().is_some_and(Vec::is_empty)
+            && a > ujung + 1.0
+            && (a - ujung >= batas || bergaris())
+        {
             bagian.push(Vec::new());
         }
         ujung = ujung.max(b);
@@ -298,27 +384,36 @@ fn belah(
     (bagian.len() > 1).then_some(bagian)
 }
 
-fn potong(glif: Vec<Glif>, keluar: &mut Vec<Vec<Glif>>) {
+fn potong(glif: Vec<Glif>, garis: &[Garis], keluar: &mut Vec<Vec<Glif>>) {
     if glif.is_empty() {
         return;
     }
     let em = median_ukuran(&glif);
     // Lines of a paragraph are about 0.3 em apart (ascender to descender); paragraphs and
     // sections more than 0.5 em.
-    let bagian = belah(
-        &glif,
-        |g| (g.y - 0.8 * g.ukuran, g.y + 0.2 * g.ukuran),
-        0.5 * em,
-    )
-    .or_else(|| {
-        // A justified line can stretch a space to 2 em, so a single line or two are split
-        // only at a wider gap; three lines or more share a gap only where it is a gutter.
-        let garis = per_garis_dasar(glif.clone()).len();
-        let batas = if garis >= 3 { 1.2 } else { 2.5 } * em;
-        belah(&glif, |g| (g.x, g.x_akhir), batas)
+    let bagian = belah(&glif, garis, false, 0.5 * em).or_else(|| {
+        // A justified line can stretch a space to 2 em, so a single line or two are split only
+        // at a wider gap; three lines or more share a gap only where it is a gutter.
+        let baris = per_garis_dasar(glif.clone()).len();
+        let batas = if baris >= 3 { 1.2 } else { 2.5 } * em;
+        // Side by side means sharing some height: a heading above a short line is not a
+        // column beside it.
+        belah(&glif, garis, true, batas).filter(|bagian| {
+            let tinggi = |b: &Vec<Glif>| {
+                b.iter()
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), g| {
+                        let (x, y) = rentang(g, false);
+                        (a.min(x), z.max(y))
+                    })
+            };
+            bagian.windows(2).all(|w| {
+                let (a, b) = (tinggi(&w[0]), tinggi(&w[1]));
+                a.0 < b.1 && b.0 < a.1
+            })
+        })
     });
     match bagian {
-        Some(bagian) => bagian.into_iter().for_each(|b| potong(b, keluar)),
+        Some(bagian) => bagian.into_iter().for_each(|b| potong(b, garis, keluar)),
         None => keluar.push(glif),
     }
 }
