@@ -6,8 +6,8 @@ mod common;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use common::{
-    A4_PT, Baris, F4_PT, pdf_baris, pdf_contoh, pdf_halaman, pdf_jumlah_halaman, pdf_sah, pdf_teks,
-    pdf_ukuran_halaman, ukuran_sama,
+    A4_PT, Baris, F4_PT, SHY, bin, pdf_baris, pdf_contoh, pdf_halaman, pdf_jumlah_halaman, pdf_sah,
+    pdf_teks, pdf_ukuran_halaman, pohon, ukuran_sama,
 };
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
@@ -139,6 +139,57 @@ fn text_reads_as_printed() {
     for nama in ["Asep Sunandar", "Dedi Kurniawan"] {
         assert!(akhir.lines().any(|l| l == nama), "{nama} in {akhir}");
     }
+}
+
+#[test]
+fn words_typst_hyphenated_read_whole() {
+    // Indonesian has no hyphenation patterns in typst: English in a narrow column breaks words.
+    let konten = pohon(&[
+        (
+            "templat/uji.md",
+            "---\njudul: Uji\ntahap: persiapan\npanduan: x\nformulir:\n  - {nama: nama, label: Nama, jenis: teks, contoh: A}\n---\nHalo.\n",
+        ),
+        ("d.yaml", "nama: A\n"),
+    ]);
+    let templates = pohon(&[(
+        "dokumen/uji.typ",
+        "#set text(lang: \"en\", hyphenate: true)\n#set par(justify: true)\n\
+         #block(width: 3cm)[internationalization responsibilities extraordinary characteristically well-known]\n",
+    )]);
+    let pdf = konten.path().join("uji.pdf");
+    let out = bin()
+        .arg("--content")
+        .arg(konten.path())
+        .arg("--templates")
+        .arg(templates.path())
+        .args(["render", "uji", "--data"])
+        .arg(konten.path().join("d.yaml"))
+        .arg("--out")
+        .arg(&pdf)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = std::fs::read(&pdf).expect("read");
+    let baris = &pdf_baris(&pdf)[0];
+    assert!(
+        baris.iter().filter(|b| b.teks.ends_with(SHY)).count() >= 2,
+        "words broken at line ends: {baris:#?}"
+    );
+    assert_eq!(
+        pdf_teks(&pdf).split_whitespace().collect::<Vec<_>>(),
+        [
+            "internationalization",
+            "responsibilities",
+            "extraordinary",
+            "characteristically",
+            // Mid-line, the hyphen that maps to U+00AD too is a hyphen.
+            "well-known"
+        ]
+    );
 }
 
 #[test]

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 mod pdf;
+// Not every test file reads PDFs.
+#[allow(unused_imports)]
 pub use pdf::*;
 
 use std::io::{BufRead, BufReader};

@@ -4,8 +4,12 @@
 //! Built on `hayro-syntax` (parser) and `hayro-interpret` (content-stream interpreter), the PDF
 //! reader typst itself uses to embed PDF images, so they cost the test build no extra crate.
 //! Every glyph is drawn through a [`Device`] that records its Unicode text (from the font's
-//! `ToUnicode` CMap), the position of its origin and where its advance ends; the glyphs are then
-//! grouped into lines by baseline and into words by the gaps between them.
+//! `ToUnicode` CMap), the position of its origin and where its advance ends, and every straight
+//! rule drawn (table borders). The page is then cut into blocks at empty strips and rules
+//! (XY-cut), a block's glyphs are grouped into lines by baseline, and a line's into words by the
+//! gaps between them. Checked against `pdftotext` on every document type, the handout, the
+//! slides and the event kit: the same words, in nearly the same order (cells of a table are read
+//! cell by cell, and typst's compound hyphens at line ends are kept).
 
 use std::collections::BTreeSet;
 
@@ -20,15 +24,19 @@ use hayro_interpret::{
 };
 use kurbo::{Affine, BezPath, PathSeg, Point, Rect, Shape};
 
+/// Soft hyphen: what a line that typst broke inside a word ends with.
+pub const SHY: char = '\u{ad}';
+
 /// A4 in points (210 × 297 mm).
 pub const A4_PT: (f64, f64) = (595.276, 841.89);
 /// F4 (folio) in points (215 × 330 mm).
 pub const F4_PT: (f64, f64) = (609.449, 935.433);
 
-/// One line of text as printed: glyphs on one baseline with no wide gap between them.
+/// One line of text as printed: the glyphs on one baseline within one block of the page.
 #[derive(Debug, Clone)]
 pub struct Baris {
-    /// The text, words separated by one space.
+    /// The text, words separated by one space. A line typst broke inside a word ends with
+    /// [`SHY`] (printed as a hyphen).
     pub teks: String,
     /// Origin of the first glyph, in points from the left edge of the page.
     pub x: f64,
@@ -105,9 +113,13 @@ pub fn ukuran_sama(a: (f64, f64), b: (f64, f64)) -> bool {
 }
 
 /// The text of every page: its lines in reading order, words separated by one space, lines by
-/// `\n`. A line of a paragraph that ends in a hyphen after a letter or digit goes on without a
-/// break (`antar-` and `Desa` read `antar-Desa`): typst breaks lines at the hyphens of compound
-/// words, which `pdftotext` instead dropped (`antarDesa`).
+/// `\n`, except inside a word: a line of a block that ends in a hyphen after a letter or digit
+/// goes on without a break (`antar-` and `Desa` read `antar-Desa`, where `pdftotext` dropped the
+/// hyphen of the compound: `antarDesa`), and one that typst hyphenated (ending in [`SHY`]) goes
+/// on without the hyphen (`penye-` and `lenggaraan` read `penyelenggaraan`). In a document where
+/// typst hyphenated, a compound's hyphen at a line end reads as a soft one too (see
+/// `jadi_baris`); Indonesian has no hyphenation patterns in typst, so today only the first case
+/// occurs.
 pub fn pdf_halaman(pdf: &[u8]) -> Vec<String> {
     pdf_baris(pdf)
         .into_iter()
@@ -117,10 +129,14 @@ pub fn pdf_halaman(pdf: &[u8]) -> Vec<String> {
             for b in &baris {
                 if let Some(p) = sebelum {
                     let mut akhir = p.teks.chars().rev();
-                    let sambung = p.blok == b.blok
-                        && akhir.next() == Some('-')
-                        && akhir.next().is_some_and(char::is_alphanumeric);
-                    if !sambung {
+                    let terakhir = akhir.next();
+                    let sama = p.blok == b.blok;
+                    if sama && terakhir == Some(SHY) {
+                        teks.pop();
+                    } else if !(sama
+                        && terakhir == Some('-')
+                        && akhir.next().is_some_and(char::is_alphanumeric))
+                    {
                         teks.push('\n');
                     }
                 }
@@ -138,8 +154,10 @@ pub fn pdf_teks(pdf: &[u8]) -> String {
     pdf_halaman(pdf).join("\n\u{c}")
 }
 
-/// The lines of every page in reading order: top to bottom, and left to right for lines that
-/// share a baseline (columns, signature blocks).
+/// The lines of every page in reading order: the page's blocks (see `susun_baris`) top to
+/// bottom and left to right, the lines of a block top to bottom. Lines side by side (two
+/// columns, the two signatures, the cells of a table row) are separate lines of separate
+/// blocks. Panics if a glyph has no Unicode value.
 pub fn pdf_baris(pdf: &[u8]) -> Vec<Vec<Baris>> {
     let doc = buka(pdf);
     let cache = InterpreterCache::new();
@@ -274,14 +292,9 @@ impl<'a> Device<'a> for Pengumpul {
             Some(BfString::String(s)) => s,
             None => '\u{fffd}'.to_string(),
         };
-        // Zero-width format characters (word joiner, soft hyphen, …) are not text a reader
-        // sees; `pdftotext` kept the word joiner typst puts before page numbers.
-        teks.retain(|c| {
-            !matches!(
-                c,
-                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
-            )
-        });
+        // Zero-width format characters (word joiner, zero-width space, …) are not text a
+        // reader sees; `pdftotext` kept the word joiner typst puts before page numbers.
+        teks.retain(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'));
         if teks.is_empty() {
             return;
         }
@@ -472,6 +485,21 @@ fn jadi_baris(glif: Vec<Glif>, blok: usize) -> Option<Baris> {
         k.teks.push_str(&g.teks);
         k.x_akhir = k.x_akhir.max(g.x_akhir);
         akhir = akhir.max(g.x_akhir);
+    }
+    // The hyphen glyph has one Unicode value per font: after typst broke a word, it maps to
+    // U+00AD SOFT HYPHEN everywhere, also in `well-known`. Only the last one on a line is the
+    // soft break; the others are hyphens.
+    let n = kata.len();
+    for (i, k) in kata.iter_mut().enumerate() {
+        let akhir_baris = if i + 1 == n {
+            k.teks.strip_suffix(SHY)
+        } else {
+            None
+        };
+        k.teks = match akhir_baris {
+            Some(awal) => format!("{}{SHY}", awal.replace(SHY, "-")),
+            None => k.teks.replace(SHY, "-"),
+        };
     }
     let teks = kata
         .iter()
