@@ -11,7 +11,7 @@ use crate::format;
 use crate::konten::{JenisKolom, Kolom};
 
 /// One problem in the submitted data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct GalatIsian {
     /// `desa[2].nama`
     pub jalur: String,

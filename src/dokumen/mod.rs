@@ -8,9 +8,8 @@ pub mod gambar;
 pub mod naskah;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 use typst::WorldExt;
 use typst::diag::Severity;
@@ -20,43 +19,14 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use dunia::PILIHAN_HURUF;
+pub use crate::opsi::{Huruf, Kertas};
 pub use formulir::GalatIsian;
 
-/// Paper sizes offices use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kertas {
-    A4,
-    /// Folio, 215 × 330 mm.
-    F4,
-}
-
-impl Kertas {
-    pub fn dari(s: &str) -> Option<Kertas> {
-        match s.trim().to_lowercase().as_str() {
-            "a4" => Some(Kertas::A4),
-            "f4" | "folio" => Some(Kertas::F4),
-            _ => None,
-        }
-    }
-}
-
 /// How to print: paper and font.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Opsi {
     pub kertas: Kertas,
-    /// `bookman`, `times` or `arial`.
-    pub huruf: String,
-}
-
-impl Default for Opsi {
-    fn default() -> Self {
-        Opsi {
-            kertas: Kertas::A4,
-            huruf: "bookman".into(),
-        }
-    }
+    pub huruf: Huruf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,12 +38,14 @@ pub enum DokumenError {
     /// The request itself could not be read (not UTF-8, not JSON or YAML).
     #[error("{0}")]
     Permintaan(String),
-    #[error("huruf `{0}` tidak tersedia; pilih bookman, times atau arial")]
-    Huruf(String),
-    #[error("naskah content/templat/{jenis}.md: {pesan}")]
-    Naskah { jenis: String, pesan: String },
-    #[error("tata letak `{tata_letak}` untuk dokumen `{jenis}` tidak ada di templates/dokumen/")]
-    TataLetak { jenis: String, tata_letak: String },
+    #[error("naskah {}: {pesan}", .berkas.display())]
+    Naskah { berkas: PathBuf, pesan: String },
+    #[error("tata letak `{tata_letak}` untuk dokumen `{jenis}` tidak ada di {}", .dir.display())]
+    TataLetak {
+        jenis: String,
+        tata_letak: String,
+        dir: PathBuf,
+    },
     #[error("penyusunan PDF gagal:\n{}", .0.join("\n"))]
     Typst(Vec<String>),
     #[error(transparent)]
@@ -88,6 +60,8 @@ pub struct JenisDokumen {
     pub dasar_hukum: Vec<String>,
     pub formulir: Vec<Kolom>,
     pub versi: String,
+    /// The templat entry's file, for messages.
+    pub berkas: PathBuf,
     naskah: tera::Tera,
     tata_letak: FileId,
 }
@@ -133,6 +107,7 @@ impl Mesin {
                 masalah.push(DokumenError::TataLetak {
                     jenis: e.id.clone(),
                     tata_letak: nama_tata,
+                    dir: dir.to_path_buf(),
                 });
                 continue;
             };
@@ -140,7 +115,7 @@ impl Mesin {
                 Ok(n) => n,
                 Err(err) => {
                     masalah.push(DokumenError::Naskah {
-                        jenis: e.id.clone(),
+                        berkas: e.path.clone(),
                         pesan: pesan_tera(&err),
                     });
                     continue;
@@ -155,6 +130,7 @@ impl Mesin {
                     dasar_hukum: t.dasar_hukum.clone(),
                     formulir: t.formulir.clone(),
                     versi: t.versi.clone().unwrap_or_else(|| "1".into()),
+                    berkas: e.path.clone(),
                     naskah,
                     tata_letak,
                 },
@@ -186,14 +162,14 @@ impl Mesin {
             formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
-            jenis: id.into(),
+            berkas: j.berkas.clone(),
             pesan: pesan_tera(&e),
         })?;
         let naskah =
             j.naskah
                 .render(&format!("{id}.md"), &ctx)
                 .map_err(|e| DokumenError::Naskah {
-                    jenis: id.into(),
+                    berkas: j.berkas.clone(),
                     pesan: pesan_tera(&e),
                 })?;
         Ok(Siap {
@@ -241,6 +217,7 @@ impl Mesin {
                 .ok_or_else(|| DokumenError::TataLetak {
                     jenis: tata_letak.into(),
                     tata_letak: tata_letak.into(),
+                    dir: self.bersama.dir.clone(),
                 })?;
         self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)
     }
@@ -256,11 +233,7 @@ impl Mesin {
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
-        let keluarga = PILIHAN_HURUF
-            .iter()
-            .find(|(k, _)| *k == opsi.huruf)
-            .map(|(_, f)| *f)
-            .ok_or_else(|| DokumenError::Huruf(opsi.huruf.clone()))?;
+        let keluarga = opsi.huruf.keluarga();
         let (y, m, d) = hari_ini();
         let mut data_json = json!({
             "meta": {

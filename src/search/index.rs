@@ -281,49 +281,36 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
     let mut sebutan = String::new();
     d.add_u64(f.urutan, 0);
     let mut kunci: Vec<String> = Vec::new();
-    let ringkas = match &e.data {
+    match &e.data {
         Data::Regulasi(r) => {
-            let singkat = format!("{} {}/{}", r.singkatan_bentuk, r.nomor, r.tahun);
             kunci.extend([r.bentuk.clone(), r.tentang.clone(), r.teu_badan.clone()]);
             kunci.extend(r.subjek.iter().cloned());
             for p in &r.pasal_kunci {
                 kunci.push(format!("Pasal {} {}", p.pasal, p.ringkasan));
             }
             sebutan = format!(
-                "{singkat} {} Nomor {} Tahun {}",
-                r.singkatan_bentuk, r.nomor, r.tahun
+                "{} {} Nomor {} Tahun {}",
+                r.sebutan(),
+                r.singkatan_bentuk,
+                r.nomor,
+                r.tahun
             );
             d.add_text(f.sebutan, &sebutan);
-            let status = if r.status == "berlaku" {
-                "Berlaku"
-            } else {
-                "Tidak berlaku"
-            };
-            format!("{singkat} · {status}")
         }
         Data::StudiKasus(s) => {
             kunci.push(s.lokasi.ringkas());
             kunci.extend(s.mitra.iter().cloned());
             kunci.push(s.hasil.clone());
             kunci.extend(s.pelajaran.iter().cloned());
-            let jenis = if s.jenis_kerja_sama == "antar-desa" {
-                "Kerja sama antar-Desa"
-            } else {
-                "Kerja sama dengan pihak ketiga"
-            };
-            format!("{jenis} · {}", s.lokasi.ringkas())
         }
-        Data::Templat(t) => {
-            kunci.push(markdown::ke_teks(&t.panduan));
-            format!("Tahap {}", konten::label_tahap(&t.tahap).to_lowercase())
-        }
+        Data::Templat(t) => kunci.push(markdown::ke_teks(&t.panduan)),
         Data::Materi(m) => {
             kunci.extend(m.tujuan.iter().cloned());
             kunci.extend(m.pertanyaan_diskusi.iter().cloned());
             kunci.extend(m.kuis.iter().map(|s| s.pertanyaan.clone()));
-            format!("Modul {} · {} menit", m.urutan, m.durasi)
         }
-    };
+    }
+    let ringkas = e.ringkas();
     let kunci = kunci.join("\n");
     d.add_text(f.kunci_teks, &kunci);
     d.add_text(f.ringkas, ringkas);

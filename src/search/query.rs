@@ -12,48 +12,45 @@ use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{self, Kamus, Mode};
-use super::cuplikan::Penyorot;
+use super::cuplikan::{Cuplikan, Penyorot};
 use super::index::{Bidang as Kolom, Indeks};
+use crate::konten::Bidang;
+use crate::opsi::Jenis;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Permintaan {
     pub q: String,
-    /// A collection slug or `peraturan`.
-    pub jenis: Option<String>,
-    /// A bidang slug.
-    pub bidang: Option<String>,
+    pub jenis: Option<Jenis>,
+    pub bidang: Option<Bidang>,
     pub tahun: Option<u16>,
     pub limit: usize,
     pub offset: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Hit {
     pub id: String,
     pub judul: String,
     pub jenis: String,
     pub skor: f32,
-    /// HTML: the text escaped, matches in `<b>`.
-    pub cuplikan: String,
+    pub cuplikan: Cuplikan,
     pub url: String,
     pub ringkas: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
+    /// BAB and Bagian of an article; empty for entries.
     pub konteks: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub peraturan: Option<String>,
     pub bidang: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tahun: Option<u64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Facets {
     pub jenis: BTreeMap<String, u64>,
     pub bidang: BTreeMap<String, u64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Hasil {
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -61,7 +58,6 @@ pub struct Hasil {
     /// False when no entry had every word and the results match only some of them.
     pub semua_kata: bool,
     /// Words taken as typos, with the word searched instead.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub koreksi: BTreeMap<String, String>,
 }
 
@@ -437,13 +433,13 @@ impl Penyusun<'_> {
 fn saring(f: &Kolom, p: &Permintaan) -> Vec<(&'static str, Box<dyn Query>)> {
     let mut s: Vec<(&'static str, Box<dyn Query>)> = Vec::new();
     if let Some(j) = &p.jenis {
-        s.push(("jenis", term_mentah(f.jenis, j)));
+        s.push(("jenis", term_mentah(f.jenis, j.slug())));
     }
     if let Some(b) = &p.bidang {
         s.push((
             "bidang",
             Box::new(TermQuery::new(
-                Term::from_facet(f.f_bidang, &Facet::from_path([b.as_str()])),
+                Term::from_facet(f.f_bidang, &Facet::from_path([b.slug()])),
                 IndexRecordOption::Basic,
             )),
         ));

@@ -1,11 +1,17 @@
 //! The web service: HTML pages (tera) and a JSON API over the same content and index.
 
+pub mod api;
+mod cari;
 mod dokumen;
+mod formulir;
 mod halaman;
+mod istilah;
 mod jaga;
+mod koleksi;
 mod layanan;
 mod parameter;
 mod pelatihan;
+mod peraturan;
 mod statis;
 
 use std::io::Write;
@@ -74,6 +80,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
     let mut t = tera::Tera::new();
     t.add_raw_templates(templat![
         "dasar.html",
+        "_formulir.html",
         "_form_cari.html",
         "beranda.html",
         "cari.html",
@@ -126,12 +133,13 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
     });
     let app = Router::new()
         .route("/", get(halaman::beranda))
-        .route("/cari", get(halaman::cari))
-        .route("/api/cari", get(halaman::api_cari))
+        .route("/cari", get(cari::cari))
+        .route("/api/cari", get(cari::api_cari))
+        .route("/api/openapi.json", get(api::openapi))
         .route("/healthz", get(halaman::healthz))
-        .route("/istilah", get(halaman::istilah))
-        .route("/peraturan", get(halaman::daftar_peraturan))
-        .route("/peraturan/{id}", get(halaman::peraturan))
+        .route("/istilah", get(istilah::istilah))
+        .route("/peraturan", get(peraturan::daftar_peraturan))
+        .route("/peraturan/{id}", get(peraturan::peraturan))
         .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
         .route(
@@ -144,8 +152,8 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             axum::routing::post(dokumen::api_buat),
         )
         .route("/statis/{berkas}", get(statis::berkas))
-        .route("/{koleksi}", get(halaman::koleksi))
-        .route("/{koleksi}/{id}", get(halaman::entri))
+        .route("/{koleksi}", get(koleksi::koleksi))
+        .route("/{koleksi}/{id}", get(koleksi::entri))
         .fallback(halaman::tidak_ada)
         .layer(axum::middleware::from_fn_with_state(
             keadaan.clone(),

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::Keadaan;
 use super::dokumen::{pdf, sibuk};
 use super::halaman::render;
-use crate::dokumen::{Kertas, Opsi, PILIHAN_HURUF};
+use crate::dokumen::{Huruf, Kertas, Opsi};
 use crate::pelatihan::{self, Acara, BERKAS_KIT, DesaUndangan, PelatihanError, PenandaTangan};
 
 type S = State<Arc<Keadaan>>;
@@ -98,29 +98,21 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
         return formulir(&k, &q, &[], StatusCode::OK);
     };
     let mut opsi = Opsi::default();
-    if let Some(kt) = q.get("kertas").filter(|s| !s.is_empty()) {
-        match Kertas::dari(kt) {
-            Some(x) => opsi.kertas = x,
-            None => {
-                return formulir(
-                    &k,
-                    &q,
-                    &[format!("kertas `{kt}` tidak dikenal")],
-                    StatusCode::BAD_REQUEST,
-                );
+    if let Some(kt) = q.get("kertas").filter(|s| !s.trim().is_empty()) {
+        match kt.parse::<Kertas>() {
+            Ok(x) => opsi.kertas = x,
+            Err(e) => {
+                return formulir(&k, &q, &[format!("kertas: {e}")], StatusCode::BAD_REQUEST);
             }
         }
     }
-    if let Some(h) = q.get("huruf").filter(|s| !s.is_empty()) {
-        if !PILIHAN_HURUF.iter().any(|(n, _)| n == h) {
-            return formulir(
-                &k,
-                &q,
-                &[format!("huruf `{h}` tidak dikenal")],
-                StatusCode::BAD_REQUEST,
-            );
+    if let Some(h) = q.get("huruf").filter(|s| !s.trim().is_empty()) {
+        match h.parse::<Huruf>() {
+            Ok(x) => opsi.huruf = x,
+            Err(e) => {
+                return formulir(&k, &q, &[format!("huruf: {e}")], StatusCode::BAD_REQUEST);
+            }
         }
-        opsi.huruf = h.clone();
     }
     let acara = acara_dari(&q);
     let Ok(izin) = k.izin_dokumen.try_acquire() else {
