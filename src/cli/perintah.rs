@@ -102,7 +102,7 @@ fn siapkan(
     f: &Folder,
     korpus: Option<&Path>,
     periksa: Periksa,
-) -> Result<(konten::Konten, sinergi::search::index::Indeks)> {
+) -> Result<(konten::Konten, sinergi::search::Indeks)> {
     let konten = muat_konten(&f.content)?;
     let mut laporan = Laporan::baru();
     let indeks = generasi::siapkan(&konten, &f.index, korpus, periksa, &mut |k| {

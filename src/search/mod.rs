@@ -1,7 +1,12 @@
-//! Search: the Indonesian analyzer, the index (schema, atomic builds) and queries.
+//! Search: the Indonesian analyzer, the index (schema, generations on disk) and queries.
 
-pub mod analyzer;
-pub mod cuplikan;
+mod analyzer;
+mod cuplikan;
 pub mod generasi;
+mod indeks;
 pub mod index;
+mod penyusun;
 pub mod query;
+
+pub use cuplikan::Cuplikan;
+pub use indeks::Indeks;

@@ -13,7 +13,7 @@ use utoipa::{OpenApi, ToSchema};
 use crate::dokumen::GalatIsian;
 use crate::format::tulis_html;
 use crate::konten::{JenisKolom, Kolom};
-use crate::search::cuplikan::Cuplikan;
+use crate::search::Cuplikan;
 use crate::search::query::{Hasil, Hit};
 
 /// An error: what went wrong, in Indonesian, naming the parameter or field.

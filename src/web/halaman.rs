@@ -79,8 +79,8 @@ pub async fn healthz(State(k): S) -> Json<Kesehatan> {
     Json(Kesehatan {
         status: "ok".into(),
         entri: m.konten.semua().len(),
-        dokumen_indeks: m.indeks.meta.dokumen,
-        peraturan: m.indeks.meta.peraturan,
+        dokumen_indeks: m.indeks.meta().dokumen,
+        peraturan: m.indeks.meta().peraturan,
     })
 }
 
@@ -102,6 +102,6 @@ pub async fn beranda(State(k): S) -> Response {
         &k,
         StatusCode::OK,
         "beranda.html",
-        json!({"tahap": tahap, "koleksi": koleksi, "jumlah_peraturan": m.indeks.meta.peraturan}),
+        json!({"tahap": tahap, "koleksi": koleksi, "jumlah_peraturan": m.indeks.meta().peraturan}),
     )
 }

@@ -29,8 +29,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::dokumen::Mesin;
 use crate::konten::Konten;
+use crate::search::Indeks;
 use crate::search::generasi;
-use crate::search::index::Indeks;
 
 /// Content and index, swapped together when a new index generation appears.
 pub struct Muatan {
@@ -199,7 +199,7 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
 /// A generation that cannot be used is tried once, not every two seconds.
 async fn pantau_indeks(keadaan: Arc<Keadaan>) {
     let mut jeda = tokio::time::interval(Duration::from_secs(2));
-    let mut dicoba = Some(keadaan.muatan().indeks.dir.clone());
+    let mut dicoba = Some(keadaan.muatan().indeks.dir().to_path_buf());
     loop {
         jeda.tick().await;
         let baru = generasi::generasi_sekarang(&keadaan.index_dir);
@@ -223,7 +223,7 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
         .await;
         match hasil {
             Ok(Ok(m)) => {
-                tracing::info!(dir = %m.indeks.dir.display(), "indeks baru dipakai");
+                tracing::info!(dir = %m.indeks.dir().display(), "indeks baru dipakai");
                 if let Ok(mut g) = keadaan.muatan.write() {
                     *g = Arc::new(m);
                 }

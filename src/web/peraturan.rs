@@ -22,7 +22,7 @@ pub async fn daftar_peraturan(State(k): S) -> Response {
         &k,
         StatusCode::OK,
         "peraturan-daftar.html",
-        json!({"jumlah": m.indeks.meta.peraturan, "dilewati": m.indeks.meta.dilewati, "jenis": Jenis::Peraturan.slug()}),
+        json!({"jumlah": m.indeks.meta().peraturan, "dilewati": m.indeks.meta().dilewati, "jenis": Jenis::Peraturan.slug()}),
     )
 }
 
