@@ -178,6 +178,52 @@ impl fmt::Display for Huruf {
     }
 }
 
+/// The time zone of the villages served, for the date documents carry ("today"): a PDF made
+/// at 06.00 in Garut bears that day's date, not yesterday's in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zona {
+    /// Waktu Indonesia Barat, UTC+7 (Sumatra, Java, West and Central Kalimantan).
+    #[default]
+    Wib,
+    /// Waktu Indonesia Tengah, UTC+8.
+    Wita,
+    /// Waktu Indonesia Timur, UTC+9.
+    Wit,
+}
+
+impl Zona {
+    pub fn offset(self) -> time::UtcOffset {
+        let jam = match self {
+            Zona::Wib => 7,
+            Zona::Wita => 8,
+            Zona::Wit => 9,
+        };
+        time::UtcOffset::from_hms(jam, 0, 0).unwrap_or(time::UtcOffset::UTC)
+    }
+
+    /// The date in this zone at the instant `saat`.
+    pub fn tanggal(self, saat: time::OffsetDateTime) -> time::Date {
+        saat.to_offset(self.offset()).date()
+    }
+
+    /// Today's date in this zone.
+    pub fn hari_ini(self) -> time::Date {
+        self.tanggal(time::OffsetDateTime::now_utc())
+    }
+}
+
+impl FromStr for Zona {
+    type Err = NilaiTidakSah;
+    fn from_str(s: &str) -> Result<Zona, NilaiTidakSah> {
+        match s.trim().to_uppercase().as_str() {
+            "WIB" => Ok(Zona::Wib),
+            "WITA" => Ok(Zona::Wita),
+            "WIT" => Ok(Zona::Wit),
+            _ => Err(tidak_dikenal(s.trim(), "WIB, WITA atau WIT")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +242,20 @@ mod tests {
             "lingkungan-hidup".parse::<Bidang>()
         );
         assert_eq!("2014".parse::<Tahun>(), Ok(Tahun(2014)));
+        assert_eq!("wita".parse::<Zona>(), Ok(Zona::Wita));
+        assert_eq!(Zona::Wib.offset().whole_hours(), 7);
+    }
+
+    #[test]
+    fn six_in_the_morning_in_garut_is_that_day() {
+        // 2025-07-10 23:00 UTC is 06.00 on 11 July in Garut (WIB), 08.00 in Jayapura (WIT).
+        let saat = time::Date::from_calendar_date(2025, time::Month::July, 10)
+            .and_then(|d| d.with_hms(23, 0, 0))
+            .expect("valid")
+            .assume_utc();
+        for z in [Zona::Wib, Zona::Wita, Zona::Wit] {
+            assert_eq!(z.tanggal(saat).day(), 11, "{z:?}");
+        }
         for (salah, kata) in [
             ("buku".parse::<Jenis>().map(|_| ()), "peraturan"),
             ("legal".parse::<Kertas>().map(|_| ()), "a4 atau f4"),

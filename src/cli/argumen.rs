@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use sinergi::dokumen::{Huruf, Kertas};
 use sinergi::konten::Bidang;
-use sinergi::opsi::{Jenis, Tahun};
+use sinergi::opsi::{Jenis, Tahun, Zona};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +31,15 @@ pub struct Cli {
     /// Folder templat (HTML dan tata letak dokumen di dokumen/)
     #[arg(long, global = true, default_value = "templates", value_name = "DIR")]
     pub templates: PathBuf,
+    /// Zona waktu desa untuk tanggal dokumen: WIB, WITA atau WIT
+    #[arg(
+        long,
+        global = true,
+        default_value = "WIB",
+        env = "SINERGI_ZONA_WAKTU",
+        value_name = "ZONA"
+    )]
+    pub zona_waktu: Zona,
     #[command(subcommand)]
     pub perintah: Perintah,
 }

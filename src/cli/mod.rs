@@ -37,6 +37,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
         content: cli.content,
         index: cli.index,
         templates: cli.templates,
+        zona: cli.zona_waktu,
     };
     match cli.perintah {
         Perintah::Check => Ok(perintah::check(&f)),

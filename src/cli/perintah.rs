@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 
 use sinergi::dokumen::{DokumenError, Huruf, Kertas, Mesin, Opsi};
 use sinergi::konten::{self, Bidang, JenisKolom, Kolom, KontenTidakSah};
-use sinergi::opsi::{Jenis, Tahun};
+use sinergi::opsi::{Jenis, Tahun, Zona};
 use sinergi::pelatihan::{self, Acara};
 use sinergi::search::generasi::{self, Periksa};
 use sinergi::search::query::{Hasil, Permintaan};
@@ -24,6 +24,7 @@ pub struct Folder {
     pub content: PathBuf,
     pub index: PathBuf,
     pub templates: PathBuf,
+    pub zona: Zona,
 }
 
 impl Folder {
@@ -46,7 +47,7 @@ fn muat_konten(content: &Path) -> Result<konten::Konten> {
 }
 
 fn muat_mesin(konten: &konten::Konten, f: &Folder) -> Result<Mesin> {
-    let mesin = Mesin::muat(konten, &f.dokumen())?;
+    let mesin = Mesin::muat(konten, &f.dokumen())?.dengan_zona(f.zona);
     for m in &mesin.masalah {
         eprintln!("peringatan: {m}");
     }
@@ -392,6 +393,7 @@ pub fn serve(f: &Folder, addr: SocketAddr, korpus: Option<&Path>) -> Result<Exit
             content: f.content.clone(),
             index: f.index.clone(),
             templates: f.templates.clone(),
+            zona: f.zona,
         },
     ))?;
     Ok(ExitCode::SUCCESS)

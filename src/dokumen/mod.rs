@@ -3,9 +3,10 @@
 //! only as data (`/data.json`), never as markup.
 
 mod dunia;
-pub mod formulir;
-pub mod gambar;
-pub mod naskah;
+pub(crate) mod formulir;
+pub(crate) mod gambar;
+pub(crate) mod jalur;
+pub(crate) mod naskah;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use crate::opsi::{Huruf, Kertas};
+pub use crate::opsi::{Huruf, Kertas, Zona};
 pub use formulir::GalatIsian;
 
 /// How to print: paper and font.
@@ -89,6 +90,8 @@ pub struct Mesin {
     jenis: BTreeMap<String, JenisDokumen>,
     /// Document types that could not be loaded, and why; the others still work.
     pub masalah: Vec<DokumenError>,
+    /// Whose "today" documents are dated with.
+    zona: Zona,
 }
 
 impl Mesin {
@@ -140,7 +143,14 @@ impl Mesin {
             bersama,
             jenis,
             masalah,
+            zona: Zona::default(),
         })
+    }
+
+    /// Dates documents in time zone `zona` (WIB unless set).
+    pub fn dengan_zona(mut self, zona: Zona) -> Mesin {
+        self.zona = zona;
+        self
     }
 
     pub fn daftar(&self) -> impl Iterator<Item = &JenisDokumen> {
@@ -234,7 +244,8 @@ impl Mesin {
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
         let keluarga = opsi.huruf.keluarga();
-        let (y, m, d) = hari_ini();
+        let hari_ini = self.zona.hari_ini();
+        let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
         let mut data_json = json!({
             "meta": {
                 "jenis": id, "judul": judul, "versi": versi,
@@ -250,7 +261,7 @@ impl Mesin {
             main: tata_letak,
             data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
             gambar: gambar.map(Bytes::new),
-            hari_ini: Datetime::from_ymd(y, m as u8, d as u8),
+            hari_ini: Datetime::from_ymd(y, m, d),
         };
         let hasil = typst::compile::<PagedDocument>(&dunia);
         let pesan_diag = |diag: &typst::diag::SourceDiagnostic| -> String {
@@ -355,23 +366,4 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
         }
     }
     m.extend(tambahan);
-}
-
-/// Today's date (UTC) as (year, month, day).
-fn hari_ini() -> (i32, u32, u32) {
-    let hari = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Howard Hinnant's civil_from_days.
-    let z = hari + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
 }

@@ -4,11 +4,11 @@
 mod frontmatter;
 mod kolom;
 mod kosakata;
-pub mod markdown;
+pub(crate) mod markdown;
 mod muat;
 mod periksa;
 mod pesan;
-pub mod skema;
+pub(crate) mod skema;
 
 use std::collections::HashMap;
 use std::fmt;

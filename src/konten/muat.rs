@@ -209,7 +209,7 @@ fn lokasi_yaml(e: &serde_yaml::Error, baris_awal: usize) -> (usize, usize) {
         .unwrap_or((baris_awal, 1))
 }
 
-fn muat_entri(
+pub(super) fn muat_entri(
     path: &Path,
     koleksi: Koleksi,
     teks: &str,

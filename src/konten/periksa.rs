@@ -244,3 +244,132 @@ impl Pemeriksa<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::Koleksi;
+    use super::super::muat::muat_entri;
+
+    /// The problems `check` reports for one entry, as `line: message`.
+    fn masalah(koleksi: Koleksi, teks: &str) -> Vec<String> {
+        let m = match muat_entri(Path::new("x.md"), koleksi, teks) {
+            Ok((_, _, _, m)) => m,
+            Err(m) => m,
+        };
+        m.iter()
+            .map(|m| format!("{}: {}", m.baris, m.pesan))
+            .collect()
+    }
+
+    const REGULASI: &str = "judul: UU Desa\nbentuk: Undang-Undang\nsingkatan_bentuk: UU\n\
+        nomor: \"6\"\ntahun: 2014\ntentang: Desa\nteu_badan: Indonesia\nstatus: berlaku\n\
+        sumber: https://example.org/uu-6-2014\n";
+
+    #[test]
+    fn each_rule_names_its_line() {
+        let kasus: &[(Koleksi, String, &str)] = &[
+            (Koleksi::Regulasi, REGULASI.into(), ""),
+            (
+                Koleksi::Regulasi,
+                REGULASI.replace("status: berlaku", "status: aktif"),
+                "9: `status` bernilai `aktif`",
+            ),
+            (
+                Koleksi::Regulasi,
+                REGULASI.replace("tahun: 2014", "tahun: 1800"),
+                "6: tahun 1800 tidak masuk akal",
+            ),
+            (
+                Koleksi::Regulasi,
+                REGULASI.replace("https://example.org/uu-6-2014", "example.org"),
+                "10: sumber `example.org` bukan URL",
+            ),
+            (
+                Koleksi::Regulasi,
+                format!("{REGULASI}tanggal_penetapan: 15-01-2014\n"),
+                "11: `tanggal_penetapan` bernilai `15-01-2014`",
+            ),
+            (
+                Koleksi::Regulasi,
+                format!("{REGULASI}dicabut_dengan: [uu-lain]\n"),
+                "tidak boleh berstatus `berlaku`",
+            ),
+            (
+                Koleksi::Regulasi,
+                format!("{REGULASI}bidang: [pariwisata]\n"),
+                "11: bidang `pariwisata` tidak ada dalam daftar baku",
+            ),
+            (
+                Koleksi::Regulasi,
+                format!("{REGULASI}warna: merah\n"),
+                "11: kolom `warna` tidak dikenal untuk regulasi",
+            ),
+            (
+                Koleksi::Regulasi,
+                REGULASI.replace("teu_badan: Indonesia\n", ""),
+                "kolom wajib `teu_badan` belum diisi",
+            ),
+            (
+                Koleksi::Templat,
+                "judul: T\ntahap: rapat\npanduan: x\n".into(),
+                "3: `tahap` bernilai `rapat`",
+            ),
+            (
+                Koleksi::Templat,
+                "judul: T\ntahap: persiapan\npanduan: x\nformulir:\n  - {nama: Nama, label: N, jenis: teks}\n"
+                    .into(),
+                "nama kolom `Nama` hanya boleh huruf kecil",
+            ),
+            (
+                Koleksi::Templat,
+                "judul: T\ntahap: persiapan\npanduan: x\nformulir:\n  - {nama: p, label: P, jenis: pilihan}\n"
+                    .into(),
+                "berjenis pilihan tetapi tidak punya daftar `pilihan`",
+            ),
+            (
+                Koleksi::Templat,
+                "judul: T\ntahap: persiapan\npanduan: x\nformulir:\n  - {nama: p, label: P, jenis: warna}\n"
+                    .into(),
+                "nilai `warna` tidak dikenal",
+            ),
+            (
+                Koleksi::Materi,
+                "judul: M\nurutan: 0\ndurasi: 60\ntujuan: [a]\nkuis:\n  - {pertanyaan: P?, pilihan: [x, y], jawaban: c}\n"
+                    .into(),
+                "`urutan` dimulai dari 1",
+            ),
+            (
+                Koleksi::Materi,
+                "judul: M\nurutan: 1\ndurasi: 60\ntujuan: [a]\nkuis:\n  - {pertanyaan: P?, pilihan: [x, y], jawaban: c}\n"
+                    .into(),
+                "jawaban `c` harus huruf pilihan (a, b)",
+            ),
+            (
+                Koleksi::StudiKasus,
+                "judul: S\nlokasi: {desa: [A]}\njenis_kerja_sama: lain\nbidang: [budaya]\nhasil: x\nsumber: https://example.org/s\n"
+                    .into(),
+                "4: `jenis_kerja_sama` bernilai `lain`",
+            ),
+            (
+                Koleksi::Regulasi,
+                "judul: &j UU\nbentuk: *j\n".into(),
+                "2: anchor (&) dan alias (*) YAML tidak diizinkan",
+            ),
+        ];
+        for (koleksi, yaml, harap) in kasus {
+            let teks = format!("---\n{yaml}---\nIsi.\n");
+            let m = masalah(*koleksi, &teks);
+            if harap.is_empty() {
+                assert!(m.is_empty(), "{yaml}: {m:?}");
+            } else {
+                // Lines count from the file's first line, the `---`.
+                assert!(
+                    m.iter().any(|x| x.contains(harap)),
+                    "{harap:?} not in {m:?} for\n{yaml}"
+                );
+            }
+        }
+    }
+}

@@ -4,9 +4,10 @@ mod analyzer;
 mod cuplikan;
 pub mod generasi;
 mod indeks;
-pub mod index;
+pub(crate) mod index;
 mod penyusun;
 pub mod query;
 
 pub use cuplikan::Cuplikan;
 pub use indeks::Indeks;
+pub use index::IndexError;

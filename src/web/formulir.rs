@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use super::Keadaan;
-use crate::dokumen::{GalatIsian, JenisDokumen, formulir, gambar};
+use crate::dokumen::{GalatIsian, JenisDokumen, formulir, gambar, jalur};
 use crate::konten::{JenisKolom, Kolom};
 
 /// Form options besides the fields (`_kertas`, `_huruf`) and the button pressed (`_aksi`).
@@ -45,7 +45,7 @@ pub(super) fn dari_form(
             }
             continue;
         }
-        let jalur = formulir::urai_jalur(&j.formulir, &nama, false)?;
+        let jalur = jalur::urai_jalur(&j.formulir, &nama, false)?;
         // Lists of text come from one textarea, one item per line.
         let v = if jalur.kolom.jenis == JenisKolom::Daftar {
             Value::Array(
@@ -60,7 +60,7 @@ pub(super) fn dari_form(
         } else {
             json!(nilai)
         };
-        formulir::pasang(&mut data, &jalur, v);
+        jalur::pasang(&mut data, &jalur, v);
     }
     Ok(Kiriman { data, opsi, aksi })
 }
@@ -73,24 +73,24 @@ pub(super) fn ubah_baris(
 ) -> Result<Option<String>, String> {
     let salah = || "tombol menunjuk kolom yang tidak dikenal".to_string();
     if let Some(nama) = kiriman.aksi.strip_prefix("tambah:") {
-        let jalur = formulir::urai_jalur(&j.formulir, nama, true).map_err(|_| salah())?;
+        let jalur = jalur::urai_jalur(&j.formulir, nama, true).map_err(|_| salah())?;
         if jalur.kolom.jenis != JenisKolom::Grup || !jalur.kolom.ulang {
             return Err(salah());
         }
         let maks = formulir::batas_butir(jalur.kolom);
-        match formulir::ambil(&mut kiriman.data, &jalur) {
+        match jalur::ambil(&mut kiriman.data, &jalur) {
             Some(Value::Array(a)) if a.len() < maks => a.push(Value::Object(Map::new())),
             Some(Value::Array(_)) => {}
-            _ => formulir::pasang(&mut kiriman.data, &jalur, json!([{}])),
+            _ => jalur::pasang(&mut kiriman.data, &jalur, json!([{}])),
         }
         return Ok(Some(id_html(nama)));
     }
     if let Some(sisa) = kiriman.aksi.strip_prefix("hapus:") {
         let (nama, i) = sisa.rsplit_once(':').ok_or_else(salah)?;
         let i: usize = i.parse().map_err(|_| salah())?;
-        let jalur = formulir::urai_jalur(&j.formulir, nama, true).map_err(|_| salah())?;
+        let jalur = jalur::urai_jalur(&j.formulir, nama, true).map_err(|_| salah())?;
         let min = jalur.kolom.min.unwrap_or(0.0).max(0.0) as usize;
-        if let Some(Value::Array(a)) = formulir::ambil(&mut kiriman.data, &jalur)
+        if let Some(Value::Array(a)) = jalur::ambil(&mut kiriman.data, &jalur)
             && i < a.len()
             && a.len() > min
         {

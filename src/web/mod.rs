@@ -45,6 +45,7 @@ pub struct Keadaan {
     content_dir: PathBuf,
     index_dir: PathBuf,
     templates_dir: PathBuf,
+    zona: crate::opsi::Zona,
     /// Searches are CPU work and run here, one thread per core, never on the async workers.
     kolam_cari: rayon::ThreadPool,
     /// PDF compiles at once; beyond this the server answers 503 instead of queueing.
@@ -103,6 +104,8 @@ pub struct Folder {
     pub content: PathBuf,
     pub index: PathBuf,
     pub templates: PathBuf,
+    /// The villages' time zone, for document dates.
+    pub zona: crate::opsi::Zona,
 }
 
 /// A whole request (body upload included, on a slow phone connection) must finish within this.
@@ -122,6 +125,7 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
         content_dir: folder.content,
         index_dir: folder.index,
         templates_dir: folder.templates,
+        zona: folder.zona,
         kolam_cari: rayon::ThreadPoolBuilder::new()
             .num_threads(inti)
             .thread_name(|i| format!("cari-{i}"))
@@ -213,7 +217,8 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
             let indeks = generasi::buka(&k.index_dir, generasi::Periksa::Penuh)
                 .map_err(|e| e.to_string())?;
             let mesin = Mesin::muat(&konten, &k.templates_dir.join("dokumen"))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.to_string())?
+                .dengan_zona(k.zona);
             Ok::<_, String>(Muatan {
                 konten,
                 indeks,
