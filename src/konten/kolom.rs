@@ -24,11 +24,11 @@ pub struct Kolom {
     #[serde(default)]
     pub pilihan: Vec<String>,
     #[serde(default)]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Value>)]
     pub bawaan: Option<serde_json::Value>,
     /// The value used in the complete example (`sinergi dokumen JENIS --contoh`).
     #[serde(default)]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Value>)]
     pub contoh: Option<serde_json::Value>,
     /// A `grup` that repeats (a list of villages, of witnesses).
     #[serde(default)]

@@ -182,9 +182,35 @@ pub struct Kesehatan {
 )]
 pub struct DokumenApi;
 
-/// `/api/openapi.json`: the description of this API (OpenAPI 3.1).
-pub async fn openapi() -> Response {
-    Json(DokumenApi::openapi()).into_response()
+/// `/api/openapi.json`: the description of this API (OpenAPI 3.1), with the document types this
+/// server knows listed as the values `{jenis}` takes.
+pub async fn openapi(
+    axum::extract::State(k): axum::extract::State<std::sync::Arc<super::Keadaan>>,
+) -> Response {
+    let mut doc = DokumenApi::openapi();
+    let jenis: Vec<serde_json::Value> = k
+        .muatan()
+        .mesin
+        .daftar()
+        .map(|j| serde_json::Value::String(j.id.clone()))
+        .collect();
+    if let Some(op) = doc
+        .paths
+        .paths
+        .get_mut("/api/dokumen/{jenis}")
+        .and_then(|p| p.post.as_mut())
+        && let Some(params) = op.parameters.as_mut()
+    {
+        for p in params.iter_mut().filter(|p| p.name == "jenis") {
+            p.schema = Some(utoipa::openapi::RefOr::T(
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some(jenis.clone()))
+                    .into(),
+            ));
+        }
+    }
+    Json(doc).into_response()
 }
 
 #[cfg(test)]

@@ -155,6 +155,7 @@ pub struct ParameterDokumen {
     responses(
         (status = 200, description = "PDF", content_type = "application/pdf", body = Vec<u8>),
         (status = 400, description = "Isi atau parameter tidak dapat dibaca", body = api::Galat),
+        (status = 403, description = "Dikirim dari situs lain", body = api::Galat),
         (status = 404, description = "Jenis dokumen tidak dikenal", body = api::Galat),
         (status = 413, description = "Isi lebih dari 2 MB", body = api::Galat),
         (status = 415, description = "Jenis isi bukan JSON atau YAML", body = api::Galat),
