@@ -66,20 +66,25 @@ impl Indeks {
         })
     }
 
+    fn penyusun<'a>(&'a self, kamus: &'a analyzer::Kamus, searcher: &'a Searcher) -> Penyusun<'a> {
+        Penyusun {
+            f: &self.f,
+            kamus,
+            searcher,
+            koreksi: Default::default(),
+            bonus: Default::default(),
+            memo_ejaan: &self.ejaan,
+            sisa_ejaan: std::cell::Cell::new(EJAAN_MAKS),
+            terlihat: Default::default(),
+        }
+    }
+
     /// Runs a search. Facet counts for a dimension ignore that dimension's own filter, so a user
     /// sees what choosing another value would give.
     pub fn cari(&self, p: &Permintaan) -> tantivy::Result<Hasil> {
         let searcher = self.reader.searcher();
         let kamus = analyzer::kamus();
-        let penyusun = Penyusun {
-            f: &self.f,
-            kamus: &kamus,
-            searcher: &searcher,
-            koreksi: Default::default(),
-            bonus: Default::default(),
-            memo_ejaan: &self.ejaan,
-            sisa_ejaan: std::cell::Cell::new(EJAAN_MAKS),
-        };
+        let penyusun = self.penyusun(&kamus, &searcher);
         let kelompok = penyusun.kelompok(&p.q);
         let bonus = penyusun.bonus();
         let saringan = saring(&self.f, p);
@@ -257,4 +262,38 @@ fn akar_sorotan(searcher: &Searcher, q: &dyn Query, field: Field) -> Vec<(String
         }
     });
     akar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::generasi;
+
+    #[test]
+    fn a_query_keeps_each_word_once_and_at_most_sixteen_groups() {
+        let konten = crate::konten::muat(Path::new("content")).expect("bundled content");
+        let dir = tempfile::tempdir().expect("tempdir");
+        generasi::bangun(&konten, None, dir.path(), &mut |_| {}).expect("index");
+        let indeks = generasi::buka(dir.path(), generasi::Periksa::Ukuran).expect("open");
+        let kamus = analyzer::kamus();
+        let searcher = indeks.reader.searcher();
+        let n = |q: &str| indeks.penyusun(&kamus, &searcher).kelompok(q).len();
+        assert_eq!(n("desa desa desa"), 1);
+        assert_eq!(n(&"a ".repeat(250)), 1, "stop words alone, once");
+        let banyak: Vec<String> = (0..60).map(|i| format!("kata{i}")).collect();
+        assert_eq!(n(&banyak.join(" ")), 16);
+        assert_eq!(n("\"desa desa\" \"desa desa\" kerja"), 2);
+        // Results do not change when a word is repeated.
+        let cari = |q: &str| {
+            indeks
+                .cari(&Permintaan {
+                    q: q.into(),
+                    limit: 10,
+                    ..Default::default()
+                })
+                .expect("search")
+                .total
+        };
+        assert_eq!(cari("bkad bkad bkad"), cari("bkad"));
+    }
 }

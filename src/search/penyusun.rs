@@ -79,13 +79,29 @@ pub(super) struct Penyusun<'a> {
     pub(super) memo_ejaan: &'a std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
     /// Term-dictionary scans for typos left in this query.
     pub(super) sisa_ejaan: std::cell::Cell<usize>,
+    /// Word groups already in the query (a word written twice is searched once).
+    pub(super) terlihat: std::cell::RefCell<std::collections::HashSet<String>>,
 }
+
+/// Word groups (a word, a synonym run or a phrase) a query keeps at most, and words a phrase
+/// keeps: a query's cost grows with them, and 250 one-letter words took 200 ms.
+const MAKS_KELOMPOK: usize = 16;
 
 /// Typos corrected per query at most: each new one scans the term dictionary (about a
 /// millisecond), and a query of many made-up words must not cost a hundred.
 pub(super) const EJAAN_MAKS: usize = 4;
 
 impl Penyusun<'_> {
+    /// Whether another group `kunci` joins the query: not seen before, and room left.
+    fn boleh(&self, kunci: String) -> bool {
+        let mut t = self.terlihat.borrow_mut();
+        if t.len() >= MAKS_KELOMPOK || t.contains(&kunci) {
+            return false;
+        }
+        t.insert(kunci);
+        true
+    }
+
     /// One stemmed word, required in the search field; it and its form as written are kept for
     /// scoring in the short fields. A longer word that occurs nowhere is taken as a typo and
     /// replaced by the closest indexed word.
@@ -266,6 +282,10 @@ impl Penyusun<'_> {
         let mut i = 0;
         while i < akar.len() {
             if let Some((panjang, lain)) = self.sinonim_di(&teks_akar[i..]) {
+                if !self.boleh(teks_akar[i..i + panjang].join(" ")) {
+                    i += panjang;
+                    continue;
+                }
                 // All spellings of one concept weigh the same: each is scored with the weight
                 // (idf) of the most common one, so a rare spelling ("force majeure" mentioned
                 // once) does not outrank the entries that use the common one throughout.
@@ -320,13 +340,15 @@ impl Penyusun<'_> {
                 i += panjang;
             } else {
                 let t = &akar[i];
-                hasil.push(self.kata(&t.text, persis_di(t.position)));
+                if self.boleh(t.text.clone()) {
+                    hasil.push(self.kata(&t.text, persis_di(t.position)));
+                }
                 i += 1;
             }
         }
         if akar.is_empty() {
             // Only stop words: search them as written.
-            for t in &persis {
+            for t in persis.iter().filter(|t| self.boleh(format!("={}", t.text))) {
                 hasil.push(salah_satu(vec![
                     boost(term(self.f.judul_persis, &t.text), BOBOT_JUDUL_PERSIS),
                     boost(term(self.f.isi_persis, &t.text), BOBOT_ISI_PERSIS),
@@ -366,8 +388,13 @@ impl Penyusun<'_> {
                 Bagian::Frasa(t) => {
                     let token: Vec<(usize, String)> = analyzer::analisis(self.kamus, t, Mode::Akar)
                         .into_iter()
+                        .take(MAKS_KELOMPOK)
                         .map(|t| (t.position, t.text))
                         .collect();
+                    let kunci: Vec<&str> = token.iter().map(|(_, t)| t.as_str()).collect();
+                    if token.is_empty() || !self.boleh(format!("\"{}", kunci.join(" "))) {
+                        continue;
+                    }
                     match token.len() {
                         0 => {}
                         1 => hasil.push(self.kata(&token[0].1, None)),
