@@ -119,9 +119,11 @@ async fn susun(
     let izin = k.izin_dokumen.try_acquire().ok()?;
     let m = k.muatan();
     let id = id.to_string();
-    let hasil = tokio::task::spawn_blocking(move || m.mesin.render(&id, &baca()?, &opsi)).await;
+    let hasil = k
+        .di_kolam_dokumen(move || m.mesin.render(&id, &baca()?, &opsi))
+        .await;
     drop(izin);
-    Some(hasil.unwrap_or_else(|e| Err(DokumenError::Typst(vec![e.to_string()]))))
+    Some(hasil.unwrap_or_else(|| Err(DokumenError::Typst(vec!["penyusunan terhenti".into()]))))
 }
 
 /// The print options of the document API.

@@ -48,11 +48,27 @@ pub struct Keadaan {
     zona: crate::opsi::Zona,
     /// Searches are CPU work and run here, one thread per core, never on the async workers.
     kolam_cari: rayon::ThreadPool,
+    /// PDF compiles run here: a fixed set of long-lived threads, one per compile slot. With
+    /// tokio's blocking pool, threads came and went and each new one could take a new malloc
+    /// arena; memory kept stepping up over 20,000 renders.
+    kolam_dokumen: rayon::ThreadPool,
     /// PDF compiles at once; beyond this the server answers 503 instead of queueing.
     izin_dokumen: tokio::sync::Semaphore,
 }
 
 impl Keadaan {
+    /// Runs `kerja` on the document threads; None when it panicked.
+    async fn di_kolam_dokumen<T: Send + 'static>(
+        &self,
+        kerja: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        let (kirim, terima) = tokio::sync::oneshot::channel();
+        self.kolam_dokumen.spawn(move || {
+            let _ = kirim.send(kerja());
+        });
+        terima.await.ok()
+    }
+
     fn muatan(&self) -> Arc<Muatan> {
         self.muatan
             .read()
@@ -132,6 +148,11 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             // A search that panics fails its request (its answer channel closes); the
             // server goes on.
             .panic_handler(|_| tracing::error!("pencarian gagal: panic di thread pencarian"))
+            .build()?,
+        kolam_dokumen: rayon::ThreadPoolBuilder::new()
+            .num_threads(inti * 2)
+            .thread_name(|i| format!("dokumen-{i}"))
+            .panic_handler(|_| tracing::error!("penyusunan dokumen gagal: panic"))
             .build()?,
         izin_dokumen: tokio::sync::Semaphore::new(inti * 2),
     });

@@ -120,18 +120,21 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
     };
     let m = k.muatan();
     let nama = berkas.clone();
-    let hasil = tokio::task::spawn_blocking(move || match nama.as_str() {
-        "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
-        "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
-        lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
-    })
-    .await;
+    let hasil = k
+        .di_kolam_dokumen(move || match nama.as_str() {
+            "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
+            "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
+            lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
+        })
+        .await;
     drop(izin);
     match hasil {
-        Ok(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
-        Ok(Err(PelatihanError::Acara(p))) => formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY),
-        Ok(Err(e)) => gagal(&k, &q, &berkas, &e),
-        Err(e) => gagal(&k, &q, &berkas, &e),
+        Some(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
+        Some(Err(PelatihanError::Acara(p))) => {
+            formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Some(Err(e)) => gagal(&k, &q, &berkas, &e),
+        None => gagal(&k, &q, &berkas, &"penyusunan terhenti"),
     }
 }
 
