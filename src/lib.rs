@@ -22,6 +22,7 @@
 //! Everything else is `pub(crate)`: Indonesian formatting (`format`), the full-text corpus reader
 //! (`korpus`), the analyzer and snippets inside `search`, forms and layouts inside `dokumen`.
 
+pub mod akun;
 pub mod dokumen;
 pub(crate) mod format;
 pub mod konten;
@@ -30,5 +31,7 @@ pub mod opsi;
 pub mod pelatihan;
 pub mod periksa;
 pub mod search;
+pub mod simpan;
 pub mod web;
+pub mod wilayah;
 pub mod yaml;
