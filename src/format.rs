@@ -43,6 +43,23 @@ pub fn tanggal_panjang_dari(t: time::Date) -> String {
     )
 }
 
+/// A moment (Unix seconds) as offices write it in their zone: `11 Juli 2025 14.05 WIB`.
+pub fn waktu(unix: i64, zona: crate::opsi::Zona) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(unix) {
+        Ok(t) => {
+            let t = t.to_offset(zona.offset());
+            format!(
+                "{} {:02}.{:02} {}",
+                tanggal_panjang_dari(t.date()),
+                t.hour(),
+                t.minute(),
+                zona.singkatan()
+            )
+        }
+        Err(_) => String::new(),
+    }
+}
+
 /// `2025-07-11` → `11 Juli 2025`; anything that is not such a date comes back unchanged.
 pub fn tanggal_panjang(iso: &str) -> String {
     match urai_tanggal(iso) {

@@ -23,7 +23,9 @@
 //! (`korpus`), the analyzer and snippets inside `search`, forms and layouts inside `dokumen`.
 
 pub mod akun;
+pub mod desa;
 pub mod dokumen;
+pub mod draf;
 pub(crate) mod format;
 pub mod konten;
 pub(crate) mod korpus;
@@ -32,6 +34,7 @@ pub mod pelatihan;
 pub mod periksa;
 pub mod search;
 pub mod simpan;
+pub mod terbit;
 pub mod web;
 pub mod wilayah;
 pub mod yaml;

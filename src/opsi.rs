@@ -201,6 +201,14 @@ impl Zona {
         time::UtcOffset::from_hms(jam, 0, 0).unwrap_or(time::UtcOffset::UTC)
     }
 
+    pub fn singkatan(self) -> &'static str {
+        match self {
+            Zona::Wib => "WIB",
+            Zona::Wita => "WITA",
+            Zona::Wit => "WIT",
+        }
+    }
+
     /// The date in this zone at the instant `saat`.
     pub fn tanggal(self, saat: time::OffsetDateTime) -> time::Date {
         saat.to_offset(self.offset()).date()

@@ -7,9 +7,16 @@ use std::process::{Child, Command, Stdio};
 /// Starts `sinergi serve` from `akar` with `args` before `serve`; returns the process and its
 /// base URL (`http://127.0.0.1:PORT`).
 pub fn mulai_server(akar: &Path, args: &[&std::ffi::OsStr]) -> std::io::Result<(Child, String)> {
+    // Its own data folder (the SQLite database), never the repository's.
+    let data = tempfile::Builder::new()
+        .prefix("sinergi-bench-data")
+        .tempdir()?
+        .keep();
     let mut server = Command::new(env!("CARGO_BIN_EXE_sinergi"))
         .current_dir(akar)
         .args(args)
+        .arg("--data")
+        .arg(&data)
         .args(["serve", "--addr", "127.0.0.1:0"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -40,6 +40,12 @@ pub struct Cli {
         value_name = "ZONA"
     )]
     pub zona_waktu: Zona,
+    /// Folder data (basis data SQLite `sinergi.db`, dibuat bila belum ada)
+    #[arg(long, global = true, default_value = "data", value_name = "DIR")]
+    pub data: PathBuf,
+    /// Basis data PostgreSQL (postgres://…) sebagai ganti SQLite di folder data
+    #[arg(long, global = true, env = "DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub database: Option<String>,
     #[command(subcommand)]
     pub perintah: Perintah,
 }
@@ -115,6 +121,58 @@ pub enum Perintah {
         /// Folder naskah lengkap peraturan
         #[arg(long, value_name = "DIR")]
         korpus: Option<PathBuf>,
+        /// Ada proksi TLS di depan: kuki sesi diberi tanda Secure
+        #[arg(long)]
+        https_di_depan: bool,
+        /// Alamat publik situs (mis. https://sinergi.garutkab.go.id) untuk kode QR dokumen terbit
+        #[arg(long, value_name = "URL")]
+        url_publik: Option<String>,
+        /// Halaman verifikasi tidak menawarkan unduhan PDF yang diterbitkan
+        #[arg(long)]
+        tanpa_unduhan_verifikasi: bool,
+    },
+    /// Akun pengguna: admin (kabupaten) dan operator (desa)
+    Pengguna {
+        #[command(subcommand)]
+        perintah: PenggunaPerintah,
+    },
+    /// Cadangan basis data SQLite yang konsisten, juga saat server berjalan
+    Cadangan {
+        /// Berkas cadangan yang ditulis (belum boleh ada)
+        #[arg(long, value_name = "BERKAS")]
+        out: PathBuf,
+    },
+    /// Pulihkan cadangan ke folder data yang kosong (--data)
+    Pulihkan {
+        /// Berkas cadangan
+        berkas: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PenggunaPerintah {
+    /// Buat akun; kata sandi sekali pakai dicetak (atau dibaca dari stdin dengan --sandi-stdin)
+    Tambah {
+        /// Nama pengguna untuk masuk (huruf kecil, angka, . _ -)
+        nama: String,
+        /// admin (satu kabupaten) atau operator (satu desa)
+        #[arg(long)]
+        peran: String,
+        /// Kode kabupaten Kemendagri, untuk admin (mis. 32.05)
+        #[arg(long, value_name = "KODE", conflicts_with = "desa")]
+        kabupaten: Option<String>,
+        /// Kode desa Kemendagri, untuk operator (mis. 32.05.03.2001)
+        #[arg(long, value_name = "KODE")]
+        desa: Option<String>,
+        /// Baca kata sandi dari baris pertama stdin alih-alih membuatnya
+        #[arg(long)]
+        sandi_stdin: bool,
+    },
+    /// Daftar akun
+    Daftar,
+    /// Nonaktifkan akun: tidak dapat masuk lagi, sesi dan tokennya berhenti
+    Nonaktif {
+        nama: String,
     },
 }
 

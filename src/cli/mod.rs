@@ -2,6 +2,7 @@
 //! function per command (`perintah`). Library policy (whether the index is fresh, what `check`
 //! checks) lives in the library; this is the edge where errors become `anyhow` messages.
 
+mod akun;
 mod argumen;
 mod bantuan;
 mod kemajuan;
@@ -38,6 +39,8 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
         index: cli.index,
         templates: cli.templates,
         zona: cli.zona_waktu,
+        data: cli.data,
+        database: cli.database,
     };
     match cli.perintah {
         Perintah::Check => Ok(perintah::check(&f)),
@@ -82,6 +85,24 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
             },
         ),
         Perintah::Materi { jenis } => perintah::materi(&f, jenis),
-        Perintah::Serve { addr, korpus } => perintah::serve(&f, addr, korpus.as_deref()),
+        Perintah::Serve {
+            addr,
+            korpus,
+            https_di_depan,
+            url_publik,
+            tanpa_unduhan_verifikasi,
+        } => perintah::serve(
+            &f,
+            addr,
+            korpus.as_deref(),
+            sinergi::web::Layanan {
+                https_di_depan,
+                url_publik,
+                unduhan_publik: !tanpa_unduhan_verifikasi,
+            },
+        ),
+        Perintah::Pengguna { perintah: p } => akun::pengguna(&f, p),
+        Perintah::Cadangan { out } => akun::cadangan(&f, &out),
+        Perintah::Pulihkan { berkas } => akun::pulihkan(&f, &berkas),
     }
 }

@@ -13,6 +13,7 @@ use sinergi::opsi::{Jenis, Tahun, Zona};
 use sinergi::pelatihan::{self, Acara};
 use sinergi::search::generasi::{self, Periksa};
 use sinergi::search::query::{Hasil, Permintaan};
+use sinergi::simpan::{Gudang, Sumber};
 use sinergi::web::api::HasilCari;
 
 use super::argumen::{MateriPerintah, OpsiAcara};
@@ -25,11 +26,23 @@ pub struct Folder {
     pub index: PathBuf,
     pub templates: PathBuf,
     pub zona: Zona,
+    /// `--data`: the SQLite database's folder.
+    pub data: PathBuf,
+    /// `--database` / `DATABASE_URL`: PostgreSQL instead.
+    pub database: Option<String>,
 }
 
 impl Folder {
     fn dokumen(&self) -> PathBuf {
         self.templates.join("dokumen")
+    }
+
+    /// Where the data lives: PostgreSQL when a URL is given, else SQLite under `--data`.
+    pub fn sumber(&self) -> Sumber {
+        match &self.database {
+            Some(url) if !url.trim().is_empty() => Sumber::Url(url.clone()),
+            _ => Sumber::Folder(self.data.clone()),
+        }
     }
 }
 
@@ -375,13 +388,19 @@ pub fn materi(f: &Folder, jenis: MateriPerintah) -> Result<ExitCode> {
 }
 
 /// `sinergi serve [--addr …] [--korpus DIR]`
-pub fn serve(f: &Folder, addr: SocketAddr, korpus: Option<&Path>) -> Result<ExitCode> {
+pub fn serve(
+    f: &Folder,
+    addr: SocketAddr,
+    korpus: Option<&Path>,
+    layanan: sinergi::web::Layanan,
+) -> Result<ExitCode> {
     let (konten, indeks) = siapkan(f, korpus, Periksa::Penuh)?;
     let mesin = muat_mesin(&konten, f)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("runtime tokio")?;
+    let gudang = rt.block_on(Gudang::buka(&f.sumber()))?;
     rt.block_on(sinergi::web::jalankan(
         addr,
         sinergi::web::Muatan {
@@ -394,6 +413,12 @@ pub fn serve(f: &Folder, addr: SocketAddr, korpus: Option<&Path>) -> Result<Exit
             index: f.index.clone(),
             templates: f.templates.clone(),
             zona: f.zona,
+        },
+        sinergi::web::Pengaturan {
+            gudang,
+            https_di_depan: layanan.https_di_depan,
+            url_publik: layanan.url_publik,
+            unduhan_publik: layanan.unduhan_publik,
         },
     ))?;
     Ok(ExitCode::SUCCESS)

@@ -63,6 +63,8 @@ pub struct JenisDokumen {
     pub versi: String,
     /// The templat entry's file, for messages.
     pub berkas: PathBuf,
+    /// How an issued document of this type is numbered.
+    pub penomoran: Option<crate::terbit::Penomoran>,
     naskah: tera::Tera,
     tata_letak: FileId,
 }
@@ -134,6 +136,12 @@ impl Mesin {
                     formulir: t.formulir.clone(),
                     versi: t.versi.clone().unwrap_or_else(|| "1".into()),
                     berkas: e.path.clone(),
+                    penomoran: t.penomoran.as_ref().and_then(|p| {
+                        Some(crate::terbit::Penomoran {
+                            register: crate::terbit::nomor::Register::dari_slug(&p.register)?,
+                            kolom: p.kolom.clone(),
+                        })
+                    }),
                     naskah,
                     tata_letak,
                 },
@@ -192,13 +200,25 @@ impl Mesin {
 
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
+        self.render_terbit(id, data, opsi, None)
+    }
+
+    /// The PDF of an issued document: as [`Mesin::render`], with the verification address and
+    /// its QR code (`verifikasi` in the layout's data) printed on it.
+    pub fn render_terbit(
+        &self,
+        id: &str,
+        data: &Value,
+        opsi: &Opsi,
+        verifikasi: Option<&crate::terbit::Verifikasi>,
+    ) -> Result<Vec<u8>, DokumenError> {
         let Siap {
             jenis: j,
             isian,
             naskah: md,
             gambar,
         } = self.siapkan(id, data)?;
-        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md), "verifikasi": verifikasi});
         self.susun_dengan(
             j.tata_letak,
             &j.id,

@@ -326,6 +326,9 @@ pub(super) fn muat_entri(
             periksa.pilihan("tahap", &x.tahap, &TAHAP.map(|(s, _)| s));
             periksa.tidak_kosong("panduan", &x.panduan);
             periksa.formulir(&x.formulir, "");
+            if let Some(pn) = &x.penomoran {
+                periksa.penomoran(pn, &x.formulir);
+            }
             (&x.judul, &x.bidang, None)
         }
         Data::Materi(x) => {

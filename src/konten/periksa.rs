@@ -170,6 +170,35 @@ impl Pemeriksa<'_> {
         }
     }
 
+    /// The numbering of a document type: a known register, and a field of the form (a text
+    /// field, or one in each row of a repeated group as `grup[].kolom`).
+    pub(super) fn penomoran(&mut self, pn: &skema::PenomoranTemplat, formulir: &[Kolom]) {
+        let pos = self.peta.kunci("penomoran");
+        if crate::terbit::nomor::Register::dari_slug(&pn.register).is_none() {
+            let semua: Vec<&str> = crate::terbit::nomor::Register::SEMUA
+                .iter()
+                .map(|r| r.slug())
+                .collect();
+            self.catat(
+                pos,
+                format!(
+                    "penomoran: register `{}` tidak dikenal; pilih dari: {}",
+                    pn.register,
+                    semua.join(", ")
+                ),
+            );
+        }
+        let contoh = pn.kolom.replace("[]", "[0]");
+        match crate::dokumen::jalur::urai_jalur(formulir, &contoh, false) {
+            Ok(j) if j.kolom.jenis == JenisKolom::Teks => {}
+            Ok(_) => self.catat(
+                pos,
+                format!("penomoran: kolom `{}` harus berjenis teks", pn.kolom),
+            ),
+            Err(e) => self.catat(pos, format!("penomoran: {e}")),
+        }
+    }
+
     pub(super) fn studi_kasus(&mut self, s: &StudiKasus) {
         self.pilihan(
             "jenis_kerja_sama",

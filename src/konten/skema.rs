@@ -247,6 +247,19 @@ pub struct Templat {
     /// Version of the wording, printed in the PDF's metadata.
     #[serde(default)]
     pub versi: Option<String>,
+    /// How an issued document of this type is numbered.
+    #[serde(default)]
+    pub penomoran: Option<PenomoranTemplat>,
+}
+
+/// `penomoran: {register: perdes, kolom: nomor_peraturan}` — the register that numbers an issued
+/// document, and the form field that receives the number (`desa[].nomor_peraturan`: a number
+/// per signing village).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenomoranTemplat {
+    pub register: String,
+    pub kolom: String,
 }
 
 impl Templat {
@@ -260,6 +273,7 @@ impl Templat {
         "formulir",
         "tata_letak",
         "versi",
+        "penomoran",
     ];
     pub const WAJIB: &[&str] = &["judul", "tahap", "panduan"];
 }

@@ -252,13 +252,34 @@ pub async fn api_buat(
     }
 }
 
-/// The form page: `data` in the fields, `galat` beside them and summed up at the top.
-fn tampilkan_form(
+/// What a signed-in form shows besides the fields.
+#[derive(Default)]
+pub(super) struct Konteks<'a> {
+    /// A message at the top ("Draf disimpan, versi 3").
+    pub pesan: &'a str,
+    /// A problem with the village choice.
+    pub galat_desa: &'a str,
+}
+
+/// The form page: `data` in the fields, `galat` beside them and summed up at the top; for a
+/// signed-in user also the village, the draft and the buttons that keep and issue it.
+pub(super) fn tampilkan_form(
     k: &Keadaan,
     j: &JenisDokumen,
     kiriman: &Kiriman,
     galat_isian: &[GalatIsian],
     status: StatusCode,
+) -> Response {
+    tampilkan_form_dengan(k, j, kiriman, galat_isian, status, &Konteks::default())
+}
+
+pub(super) fn tampilkan_form_dengan(
+    k: &Keadaan,
+    j: &JenisDokumen,
+    kiriman: &Kiriman,
+    galat_isian: &[GalatIsian],
+    status: StatusCode,
+    konteks: &Konteks,
 ) -> Response {
     let mut peta: HashMap<String, Vec<String>> = HashMap::new();
     for g in galat_isian {
@@ -276,6 +297,21 @@ fn tampilkan_form(
             .unwrap_or("")
             .to_string()
     };
+    // The village a signed-in user works for: an operator's own, an admin's choice among the
+    // kabupaten's villages (offered as a list the browser filters as one types).
+    let saya = super::sesi::saya();
+    let (desa, pilihan_desa) = match saya.as_ref().map(|m| m.pengguna()) {
+        Some(p) if p.peran == crate::akun::Peran::Operator => (p.kode_wilayah.clone(), Vec::new()),
+        Some(p) => (
+            pilih("desa"),
+            crate::wilayah::cari_desa(&p.kode_wilayah, None, 1000)
+                .into_iter()
+                .map(|d| json!({"kode": d.kode, "label": format!("{} — Kec. {}", d.nama, d.kecamatan)}))
+                .collect(),
+        ),
+        None => (String::new(), Vec::new()),
+    };
+    let nama_desa = crate::wilayah::desa(&desa).map(|d| d.nama);
     render(
         k,
         status,
@@ -284,6 +320,10 @@ fn tampilkan_form(
             "id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap), "kolom": kolom,
             "galat": form::ringkasan(galat_isian, &label),
             "kertas": pilih("kertas"), "huruf": pilih("huruf"),
+            "desa": desa, "nama_desa": nama_desa, "pilihan_desa": pilihan_desa,
+            "draf": pilih("draf"), "menggantikan": pilih("menggantikan"),
+            "bernomor": j.penomoran.is_some(),
+            "pesan": konteks.pesan, "galat_desa": konteks.galat_desa,
         }),
     )
 }
@@ -297,14 +337,32 @@ pub async fn formulir(
     let Some(j) = m.mesin.jenis(&id) else {
         return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
     };
-    let data = if q.contains_key("contoh") {
+    let mut data = if q.contains_key("contoh") {
         j.contoh()
     } else {
         form::baris_awal(&j.formulir)
     };
+    let mut opsi = Map::new();
+    // Signed in: start from the village's profile.
+    if let Some(saya) = super::sesi::saya() {
+        let p = saya.pengguna();
+        let kode = match p.peran {
+            crate::akun::Peran::Operator => Some(p.kode_wilayah.clone()),
+            crate::akun::Peran::Admin => q.get("desa").cloned(),
+        };
+        if let Some(kode) = kode.filter(|kd| crate::akun::izin::boleh_desa(p, kd)) {
+            if let Ok(pd) = crate::desa::baca(&k.gudang, &kode).await {
+                crate::desa::isi_formulir(&j.formulir, &mut data, std::slice::from_ref(&pd));
+            }
+            opsi.insert("desa".into(), json!(kode));
+        }
+        if let Some(ganti) = q.get("menggantikan") {
+            opsi.insert("menggantikan".into(), json!(ganti));
+        }
+    }
     let kiriman = Kiriman {
         data,
-        opsi: Map::new(),
+        opsi,
         aksi: String::new(),
     };
     tampilkan_form(&k, j, &kiriman, &[], StatusCode::OK)
@@ -325,10 +383,58 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         Ok(x) => x,
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     };
+    // Signed in: the submission is kept as a new version of its draft before anything else.
+    let mut pesan = String::new();
+    if let Some(saya) = super::sesi::saya() {
+        match super::draf::simpan_kiriman(&k, &saya, j, &mut kiriman).await {
+            Ok(versi) => pesan = format!("Draf tersimpan (versi {versi})."),
+            Err(super::draf::TidakTersimpan::Tanggapan(r)) => return r,
+            Err(super::draf::TidakTersimpan::Desa(p)) => {
+                return tampilkan_form_dengan(
+                    &k,
+                    j,
+                    &kiriman,
+                    &[],
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &Konteks {
+                        galat_desa: &p,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    }
+    let dengan_pesan = |kiriman: &Kiriman, galat_: &[GalatIsian], status: StatusCode, pesan: &str| {
+        tampilkan_form_dengan(
+            &k,
+            j,
+            kiriman,
+            galat_,
+            status,
+            &Konteks {
+                pesan,
+                ..Default::default()
+            },
+        )
+    };
     match form::ubah_baris(j, &mut kiriman) {
-        Ok(Some(_)) => return tampilkan_form(&k, j, &kiriman, &[], StatusCode::OK),
+        Ok(Some(_)) => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
         Ok(None) => {}
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
+    }
+    match kiriman.aksi.as_str() {
+        "simpan" => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
+        "isi" => {
+            super::draf::isi_dari_profil(&k, j, &mut kiriman).await;
+            return dengan_pesan(
+                &kiriman,
+                &[],
+                StatusCode::OK,
+                "Kolom yang kosong diisi dari profil desa; periksa lalu simpan.",
+            );
+        }
+        "terbitkan" => return super::terbit::terbitkan_kiriman(&k, j, &kiriman).await,
+        _ => {}
     }
     let opsi = match opsi_dari(
         kiriman.opsi.get("kertas").and_then(Value::as_str),
@@ -342,7 +448,7 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         None => sibuk(),
         Some(Ok(b)) => pdf(&id, b),
         Some(Err(DokumenError::Isian(g))) => {
-            tampilkan_form(&k, j, &kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY)
+            dengan_pesan(&kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY, &pesan)
         }
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");

@@ -31,6 +31,14 @@ pub(super) fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value
             ),
         );
         m.insert("aset_gaya".into(), json!(super::statis::versi_gaya()));
+        if let Some(saya) = super::sesi::saya() {
+            let p = saya.pengguna();
+            m.insert(
+                "saya".into(),
+                json!({"nama": p.nama, "peran": p.peran, "kode_wilayah": p.kode_wilayah,
+                       "keterangan": p.keterangan(), "csrf": saya.csrf()}),
+            );
+        }
     }
     let hasil = tera::Context::from_serialize(&ctx).and_then(|c| k.tera.render(nama, &c));
     match hasil {

@@ -43,7 +43,24 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
             "Formulir ini hanya dapat dikirim dari halaman Sinergi sendiri.",
         )
     } else {
-        next.run(req).await
+        let h = req.headers();
+        let masuk = if h.contains_key(header::COOKIE) || h.contains_key(header::AUTHORIZATION) {
+            super::sesi::baca(&k.gudang, h).await
+        } else {
+            None
+        };
+        let asal = match &k.url_publik {
+            Some(u) => u.clone(),
+            None => {
+                let host = h
+                    .get(header::HOST)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("localhost");
+                let skema = if k.https_di_depan { "https" } else { "http" };
+                format!("{skema}://{host}")
+            }
+        };
+        super::sesi::dengan(masuk, asal, next.run(req)).await
     };
     let h = res.headers_mut();
     for (nama, nilai) in [

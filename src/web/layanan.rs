@@ -51,8 +51,19 @@ pub async fn layani(listener: TcpListener, app: Router, berhenti: impl Future<Ou
             () = &mut berhenti => break,
         };
         let _ = tcp.set_nodelay(true);
+        // The peer's address travels with each request (sign-in limits count per address).
+        let peer = tcp.peer_addr().ok();
+        let layanan = tower::ServiceExt::map_request(
+            app.clone(),
+            move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                if let Some(p) = peer {
+                    req.extensions_mut().insert(axum::extract::ConnectInfo(p));
+                }
+                req
+            },
+        );
         let koneksi =
-            http.serve_connection(TokioIo::new(tcp), TowerToHyperService::new(app.clone()));
+            http.serve_connection(TokioIo::new(tcp), TowerToHyperService::new(layanan));
         let koneksi = anggun.watch(koneksi);
         tokio::spawn(async move {
             let _ = koneksi.await;

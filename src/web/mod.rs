@@ -1,8 +1,15 @@
 //! The web service: HTML pages (tera) and a JSON API over the same content and index.
+//!
+//! Helpers return `Result<_, Response>` to answer early; a response is large, and boxing it
+//! for the error path would buy nothing, hence the lint allowance.
+#![allow(clippy::result_large_err)]
 
+mod akun;
 pub mod api;
 mod cari;
+mod desa;
 mod dokumen;
+mod draf;
 mod formulir;
 mod halaman;
 mod istilah;
@@ -12,7 +19,9 @@ mod layanan;
 mod parameter;
 mod pelatihan;
 mod peraturan;
+mod sesi;
 mod statis;
+mod terbit;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -46,6 +55,16 @@ pub struct Keadaan {
     index_dir: PathBuf,
     templates_dir: PathBuf,
     zona: crate::opsi::Zona,
+    /// Accounts, profiles, drafts, issued documents.
+    gudang: crate::simpan::Gudang,
+    /// A TLS proxy is in front: cookies are `Secure`, the client address is the proxy's
+    /// `X-Forwarded-For`.
+    https_di_depan: bool,
+    /// The public address of the site (`--url-publik`), printed in QR codes; the request's
+    /// host when not set.
+    url_publik: Option<String>,
+    /// Whether the verification page offers the issued PDF for download.
+    unduhan_publik: bool,
     /// Searches are CPU work and run here, one thread per core, never on the async workers.
     kolam_cari: rayon::ThreadPool,
     /// PDF compiles run here: a fixed set of long-lived threads, one per compile slot. With
@@ -110,6 +129,15 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "dokumen-daftar.html",
         "dokumen-formulir.html",
         "materi-unduh.html",
+        "masuk.html",
+        "akun.html",
+        "desa-daftar.html",
+        "desa-profil.html",
+        "draf-daftar.html",
+        "draf-riwayat.html",
+        "verifikasi.html",
+        "verifikasi-unggah.html",
+        "terbitan-daftar.html",
     ])?;
     Ok(t)
 }
@@ -130,8 +158,30 @@ const BATAS_PERMINTAAN: Duration = Duration::from_secs(120);
 /// Request bodies larger than this get a 413 (a form with an emblem image fits).
 pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
 
+/// How the server is deployed (the `serve` options).
+pub struct Layanan {
+    pub https_di_depan: bool,
+    pub url_publik: Option<String>,
+    pub unduhan_publik: bool,
+}
+
+/// What the server keeps and how it is deployed.
+pub struct Pengaturan {
+    pub gudang: crate::simpan::Gudang,
+    /// `--https-di-depan`
+    pub https_di_depan: bool,
+    /// `--url-publik`
+    pub url_publik: Option<String>,
+    /// Verification pages offer the issued PDF (`--tanpa-unduhan-verifikasi` turns it off).
+    pub unduhan_publik: bool,
+}
+
 /// The router, for the server and for tests.
-pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), WebError> {
+pub fn router(
+    muatan: Muatan,
+    folder: Folder,
+    pengaturan: Pengaturan,
+) -> Result<(Router, Arc<Keadaan>), WebError> {
     let inti = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
@@ -142,6 +192,12 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
         index_dir: folder.index,
         templates_dir: folder.templates,
         zona: folder.zona,
+        gudang: pengaturan.gudang,
+        https_di_depan: pengaturan.https_di_depan,
+        url_publik: pengaturan
+            .url_publik
+            .map(|u| u.trim_end_matches('/').to_string()),
+        unduhan_publik: pengaturan.unduhan_publik,
         kolam_cari: rayon::ThreadPoolBuilder::new()
             .num_threads(inti)
             .thread_name(|i| format!("cari-{i}"))
@@ -176,6 +232,29 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             "/api/dokumen/{jenis}",
             axum::routing::post(dokumen::api_buat),
         )
+        .route("/masuk", get(akun::masuk_form).post(akun::masuk))
+        .route("/keluar", axum::routing::post(akun::keluar))
+        .route("/akun", get(akun::akun))
+        .route("/akun/sandi", axum::routing::post(akun::ganti_sandi))
+        .route("/akun/token", axum::routing::post(akun::buat_token))
+        .route("/akun/token/cabut", axum::routing::post(akun::cabut_token))
+        .route("/desa", get(desa::daftar))
+        .route("/desa/{kode}", get(desa::profil).post(desa::simpan))
+        .route(
+            "/api/desa/{kode}/profil",
+            get(desa::api_profil).put(desa::api_simpan_profil),
+        )
+        .route("/api/wilayah/desa", get(desa::cari_wilayah))
+        .route("/draf", get(draf::daftar))
+        .route("/draf/{id}", get(draf::buka))
+        .route("/draf/{id}/riwayat", get(draf::riwayat))
+        .route("/draf/{id}/pulihkan", axum::routing::post(draf::pulihkan))
+        .route("/terbitan", get(terbit::daftar))
+        .route("/terbitan/{kode}", get(terbit::detail))
+        .route("/terbitan/{kode}/cabut", axum::routing::post(terbit::cabut))
+        .route("/verifikasi", get(terbit::periksa_form).post(terbit::periksa_unggahan))
+        .route("/verifikasi/{kode}", get(terbit::verifikasi))
+        .route("/verifikasi/{kode}/pdf", get(terbit::unduh))
         .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(koleksi::koleksi))
         .route("/{koleksi}/{id}", get(koleksi::entri))
@@ -261,8 +340,13 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
 }
 
 /// Serves until Ctrl-C or SIGTERM.
-pub async fn jalankan(addr: SocketAddr, muatan: Muatan, folder: Folder) -> Result<(), WebError> {
-    let (app, keadaan) = router(muatan, folder)?;
+pub async fn jalankan(
+    addr: SocketAddr,
+    muatan: Muatan,
+    folder: Folder,
+    pengaturan: Pengaturan,
+) -> Result<(), WebError> {
+    let (app, keadaan) = router(muatan, folder, pengaturan)?;
     tokio::spawn(pantau_indeks(keadaan));
     let listener = tokio::net::TcpListener::bind(addr)
         .await

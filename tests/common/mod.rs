@@ -55,6 +55,8 @@ pub struct Server {
     child: Child,
     pub base: String,
     _index: tempfile::TempDir,
+    /// The server's data folder (its SQLite database).
+    pub data: tempfile::TempDir,
 }
 
 impl Server {
@@ -64,11 +66,24 @@ impl Server {
     }
 
     pub fn mulai_dengan_index(content: &Path, index: tempfile::TempDir, ekstra: &[&str]) -> Server {
+        let data = tempfile::tempdir().expect("tempdir");
+        Server::mulai_dengan_data(content, index, data, ekstra)
+    }
+
+    /// Starts a server on existing index and data folders (to restart one on the same data).
+    pub fn mulai_dengan_data(
+        content: &Path,
+        index: tempfile::TempDir,
+        data: tempfile::TempDir,
+        ekstra: &[&str],
+    ) -> Server {
         let mut child = bin()
             .arg("--content")
             .arg(content)
             .arg("--index")
             .arg(index.path())
+            .arg("--data")
+            .arg(data.path())
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(ekstra)
             .stdout(Stdio::null())
@@ -103,6 +118,7 @@ impl Server {
             child,
             base,
             _index: index,
+            data,
         }
     }
 
