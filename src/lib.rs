@@ -30,5 +30,7 @@ pub mod opsi;
 pub mod pelatihan;
 pub mod periksa;
 pub mod search;
+#[cfg(test)]
+mod uji_sifat;
 pub mod web;
 pub mod yaml;
