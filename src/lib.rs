@@ -24,6 +24,9 @@
 
 pub mod dokumen;
 pub(crate) mod format;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz;
 pub mod konten;
 pub(crate) mod korpus;
 pub mod opsi;
