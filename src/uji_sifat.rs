@@ -878,7 +878,7 @@ fn baca_terbilang(s: &str) -> Option<u64> {
     fn lepas(kelompok: &mut u64, satuan: &mut Option<u64>) -> Option<()> {
         if let Some(d) = satuan.take() {
             let puluhan = *kelompok % 100;
-            if puluhan != 0 && (puluhan < 20 || puluhan % 10 != 0) {
+            if puluhan != 0 && (puluhan < 20 || !puluhan.is_multiple_of(10)) {
                 return None;
             }
             *kelompok += d;
@@ -923,7 +923,7 @@ fn baca_terbilang(s: &str) -> Option<u64> {
                     "puluh" => pengali(&mut satuan)? * 10,
                     _ => pengali(&mut satuan)? + 10,
                 };
-                if kelompok % 100 != 0 {
+                if !kelompok.is_multiple_of(100) {
                     return None;
                 }
                 kelompok += n;
