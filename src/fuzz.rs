@@ -47,9 +47,13 @@ fn folder_kerja() -> &'static Path {
     })
 }
 
-/// The last line a problem in `teks` can point at.
+/// The last line a problem in `teks` can point at: the empty line after a final line break
+/// included, and lines counted as YAML counts them (a lone CR, NEL, LS and PS end a line too).
 fn baris_terakhir(teks: &str) -> usize {
-    teks.split('\n').count()
+    1 + teks
+        .replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
 }
 
 /// The first byte picks the collection (or the glossary); the rest is one content file,

@@ -116,10 +116,13 @@ fn berkas_md() -> impl Strategy<Value = String> {
     ]
 }
 
-/// The last line a problem in `teks` can point at: its lines as an editor numbers them (the
-/// empty line after a final newline included).
+/// The last line a problem in `teks` can point at: the empty line after a final line break
+/// included, and lines counted as YAML counts them (a lone CR, NEL, LS and PS end a line too).
 fn baris_terakhir(teks: &str) -> usize {
-    teks.split('\n').count()
+    1 + teks
+        .replace("\r\n", "\n")
+        .matches(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+        .count()
 }
 
 // ---------------------------------------------------------------------------------------------
