@@ -832,7 +832,7 @@ fn search_answers_any_query() {
     let dir = tempfile::tempdir().expect("tempdir");
     generasi::bangun(&konten, None, dir.path(), &mut |_| {}).expect("index built");
     let indeks = generasi::buka(dir.path(), generasi::Periksa::Ukuran).expect("index opened");
-    let mut runner = TestRunner::new(ProptestConfig::with_cases(48));
+    let mut runner = TestRunner::new(ProptestConfig::with_cases(64));
     let strategi = (
         kueri(),
         1..20usize,
