@@ -27,6 +27,9 @@ pub mod desa;
 pub mod dokumen;
 pub mod draf;
 pub(crate) mod format;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzz;
 pub mod konten;
 pub(crate) mod korpus;
 pub mod opsi;
@@ -35,6 +38,8 @@ pub mod periksa;
 pub mod search;
 pub mod simpan;
 pub mod terbit;
+#[cfg(test)]
+mod uji_sifat;
 pub mod web;
 pub mod wilayah;
 pub mod yaml;

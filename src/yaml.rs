@@ -34,7 +34,16 @@ impl GalatYaml {
 /// Refuses the first anchor or alias in `teks`. Reads events only; nothing is expanded.
 pub fn tanpa_alias(teks: &str) -> Result<(), GalatYaml> {
     use saphyr_parser::{Event, Parser};
-    for hasil in Parser::new_from_str(teks) {
+    // `serde_yaml` (YAML 1.1) also ends a line at NEL, LS and PS, which this YAML 1.2 parser
+    // reads as text: an anchor or alias after one, in a comment or a block scalar, would be
+    // seen by one and not the other. The scan reads them as the line breaks they are there.
+    let teks: std::borrow::Cow<str> = if teks.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        teks.replace(['\u{85}', '\u{2028}', '\u{2029}'], "\n")
+            .into()
+    } else {
+        teks.into()
+    };
+    for hasil in Parser::new_from_str(&teks) {
         let (event, span) = hasil.map_err(|e| GalatYaml::Sintaks {
             baris: e.marker().line(),
             kolom: e.marker().col() + 1,
@@ -107,6 +116,20 @@ mod tests {
             baca::<serde_json::Value>(&teks),
             Err(GalatYaml::Alias { baris: 1, .. })
         ));
+    }
+
+    #[test]
+    fn unicode_line_separators_hide_no_alias() {
+        // Found by the property tests: serde_yaml ends a line at U+2028 (and NEL, PS), the
+        // alias scan did not, so anchors and aliases behind one were expanded unchecked.
+        for pemisah in ['\u{85}', '\u{2028}', '\u{2029}'] {
+            let teks = format!("a: |\n  x{pemisah}b: &x [1, 2, 3]\nc: 1 # y{pemisah}d: [*x, *x]\n");
+            assert!(
+                matches!(tanpa_alias(&teks), Err(GalatYaml::Alias { baris: 3, .. })),
+                "{teks:?}: {:?}",
+                tanpa_alias(&teks)
+            );
+        }
     }
 
     #[test]

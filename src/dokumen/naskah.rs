@@ -8,19 +8,25 @@ use serde::Serialize;
 use crate::format;
 
 /// Writes `s` so that Markdown reads it as plain text: ASCII punctuation is backslash-escaped
-/// and lines lose their leading indentation (which would make code blocks).
+/// and lines lose their leading indentation (which would make code blocks). A line ends at
+/// `\n`, `\r\n` or a lone `\r`, as Markdown reads it.
 pub fn escape_markdown(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut keluar = String::with_capacity(s.len() + 8);
-    for (i, baris) in s.split('\n').enumerate() {
-        if i > 0 {
-            keluar.push('\n');
-        }
-        for c in baris.trim_start().chars() {
-            if c.is_ascii_punctuation() {
-                keluar.push('\\');
-            }
+    let mut awal_baris = true;
+    for c in s.chars() {
+        if c == '\n' || c == '\r' {
             keluar.push(c);
+            awal_baris = true;
+            continue;
         }
+        if awal_baris && c.is_whitespace() {
+            continue;
+        }
+        awal_baris = false;
+        if c.is_ascii_punctuation() {
+            keluar.push('\\');
+        }
+        keluar.push(c);
     }
     w.write_all(keluar.as_bytes())
 }
@@ -328,6 +334,24 @@ mod tests {
                 "{potongan} printed literally in {teks:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_too() {
+        // Found by the property tests: `\r\r` is a blank line to Markdown, and the tab after it
+        // made an indented code block, which printed the escapes' backslashes.
+        let md = isi("{{ v }}", serde_json::json!({ "v": "-\r\r\t-" }));
+        assert_eq!(
+            ke_blok(&md),
+            vec![
+                Blok::Paragraf {
+                    isi: vec![Sebaris::Teks { v: "-".into() }]
+                },
+                Blok::Paragraf {
+                    isi: vec![Sebaris::Teks { v: "-".into() }]
+                },
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The curated content: four collections of Markdown files with YAML front-matter, plus the
 //! glossary. Loading validates everything and reports every problem at once.
 
-mod frontmatter;
+pub(crate) mod frontmatter;
 mod kolom;
 mod kosakata;
 pub(crate) mod markdown;

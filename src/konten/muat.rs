@@ -355,15 +355,28 @@ pub(super) fn muat_entri(
 }
 
 fn muat_istilah(path: &Path, teks: &str) -> Result<Vec<Istilah>, Vec<Masalah>> {
+    // The parsers put the end of a text without a final newline on the line after it: such a
+    // place is the end of the last line.
+    let akhir = teks.split('\n').count();
+    let di_berkas = |(baris, kolom): (usize, usize)| {
+        if baris > akhir {
+            (
+                akhir,
+                teks.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            )
+        } else {
+            (baris, kolom)
+        }
+    };
     if let Err(e) = crate::yaml::tanpa_alias(teks) {
         let pesan = e.to_string();
         let pesan = pesan.split_once(": ").map(|(_, p)| p).unwrap_or(&pesan);
-        return Err(vec![masalah(path, e.letak(), pesan)]);
+        return Err(vec![masalah(path, di_berkas(e.letak()), pesan)]);
     }
     let daftar: Vec<Istilah> = serde_yaml::from_str(teks).map_err(|e| {
         vec![masalah(
             path,
-            lokasi_yaml(&e, 1),
+            di_berkas(lokasi_yaml(&e, 1)),
             skema::terjemahkan_serde(&e.to_string()),
         )]
     })?;
@@ -402,4 +415,16 @@ fn baris_teks(teks: &str, cari: &str) -> usize {
         .position(|b| b.contains(cari))
         .map(|i| i + 1)
         .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glossary_errors_at_the_end_stay_in_the_file() {
+        // Found by the property tests: the YAML scan put this error on line 3 of a 2-line file.
+        let m = muat_istilah(Path::new("istilah.yaml"), "- ?\n!").expect_err("not a glossary");
+        assert_eq!((m[0].baris, m[0].kolom), (2, 2), "{m:?}");
+    }
 }

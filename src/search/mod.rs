@@ -5,7 +5,7 @@ mod cuplikan;
 pub mod generasi;
 mod indeks;
 pub(crate) mod index;
-mod penyusun;
+pub(crate) mod penyusun;
 pub mod query;
 
 pub use cuplikan::Cuplikan;

@@ -14,12 +14,12 @@ use super::query::Permintaan;
 
 /// Quoted phrases and loose words of a query.
 #[derive(Debug, PartialEq)]
-enum Bagian<'a> {
+pub(crate) enum Bagian<'a> {
     Kata(&'a str),
     Frasa(&'a str),
 }
 
-fn pisah_kueri(q: &str) -> Vec<Bagian<'_>> {
+pub(crate) fn pisah_kueri(q: &str) -> Vec<Bagian<'_>> {
     let mut hasil = Vec::new();
     for (i, potong) in q.split('"').enumerate() {
         if potong.trim().is_empty() {
