@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use sinergi::konten;
-use sinergi::search::index;
 use sinergi::search::query::Permintaan;
+use sinergi::search::{generasi, index};
 
 const KUERI: &[&str] = &[
     "kerja sama antar desa",
@@ -142,7 +142,7 @@ fn bangun(konten_dir: &Path, korpus: Option<&Path>, index_dir: &Path) -> (Durati
     let k = konten::muat(konten_dir).expect("content is valid");
     let muat = t0.elapsed();
     let t1 = Instant::now();
-    let meta = index::bangun(&k, korpus, index_dir, &mut |_| {}).expect("index builds");
+    let meta = generasi::bangun(&k, korpus, index_dir, &mut |_| {}).expect("index builds");
     (muat, t1.elapsed(), meta.dokumen)
 }
 
@@ -315,7 +315,7 @@ fn main() {
             dok as f64 / t.as_secs_f64(),
             t.as_secs_f64() / 60.0
         );
-        let indeks = index::buka(&idx).expect("open");
+        let indeks = generasi::buka(&idx, generasi::Periksa::Ukuran).expect("open");
         let (p50, p99, maks) = latensi(&indeks, 20);
         println!(
             "warm query (corpus + content, 10 hits with snippets and facets), {} queries × 20: \
@@ -350,7 +350,7 @@ fn main() {
             (muat + t).as_secs_f64(),
             (muat + t).as_secs_f64() / 60.0
         );
-        let indeks = index::buka(&idx).expect("open");
+        let indeks = generasi::buka(&idx, generasi::Periksa::Ukuran).expect("open");
         let (p50, p99, _) = latensi(&indeks, 5);
         println!("  warm query on {n}: p50 {p50:.2} ms, p99 {p99:.2} ms");
     }

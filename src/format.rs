@@ -64,7 +64,7 @@ pub fn hari(iso: &str) -> Option<&'static str> {
 }
 
 /// Groups of three digits with dots: `1500000` → `1.500.000`.
-fn ribuan(n: u64) -> String {
+pub fn ribuan(n: u64) -> String {
     let s = n.to_string();
     let mut keluar = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
@@ -155,6 +155,30 @@ pub fn terbilang(n: u64) -> String {
 }
 
 /// An amount of money in words: `1500000` → `satu juta lima ratus ribu rupiah`.
+/// Any number in words, as a number field prints it: `-2.5` → "minus dua koma lima". Digits after
+/// the comma are read one by one, as Indonesian does ("tiga koma satu empat").
+pub fn terbilang_bilangan(n: f64) -> String {
+    let tanda = if n < 0.0 { "minus " } else { "" };
+    let n = n.abs();
+    let bulat = n.trunc();
+    let mut kata = format!("{tanda}{}", terbilang(bulat as u64));
+    // At most six decimals, without trailing zeros.
+    let pecahan = format!("{:.6}", n - bulat);
+    let digit = pecahan
+        .split_once('.')
+        .map(|(_, d)| d.trim_end_matches('0'))
+        .unwrap_or("");
+    if !digit.is_empty() {
+        kata.push_str(" koma");
+        for c in digit.chars() {
+            let d = c.to_digit(10).unwrap_or(0) as usize;
+            kata.push(' ');
+            kata.push_str(SATUAN[d]);
+        }
+    }
+    kata
+}
+
 pub fn terbilang_rupiah(n: u64) -> String {
     format!("{} rupiah", terbilang(n))
 }
@@ -238,6 +262,13 @@ mod tests {
         assert_eq!(hari("2014-01-15"), Some("Rabu"));
         assert_eq!(hari("2024-02-29"), Some("Kamis"));
         assert_eq!(hari("2023-02-29"), None);
+    }
+
+    #[test]
+    fn numbers_with_decimals_and_signs_in_words() {
+        assert_eq!(terbilang_bilangan(2.5), "dua koma lima");
+        assert_eq!(terbilang_bilangan(-3.0), "minus tiga");
+        assert_eq!(terbilang_bilangan(12.05), "dua belas koma nol lima");
     }
 
     #[test]

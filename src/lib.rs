@@ -10,3 +10,4 @@ pub mod korpus;
 pub mod pelatihan;
 pub mod search;
 pub mod web;
+pub mod yaml;

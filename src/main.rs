@@ -12,7 +12,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sinergi::dokumen::{DokumenError, Kertas, Mesin, Opsi};
 use sinergi::konten::{self, Bidang, Koleksi, Kolom, KontenTidakSah};
 use sinergi::pelatihan::{self, Acara};
-use sinergi::search::index::{self, Indeks, Kemajuan, PERATURAN};
+use sinergi::search::generasi::{self, Kemajuan, Periksa};
+use sinergi::search::index::{Indeks, PERATURAN};
 use sinergi::search::query::{Hasil, Permintaan};
 
 #[derive(Parser)]
@@ -179,13 +180,8 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
         Some(p) => {
             let teks = std::fs::read_to_string(p)
                 .with_context(|| format!("berkas acara {} tidak dapat dibaca", p.display()))?;
-            let mut a = serde_yaml::from_str::<Acara>(&teks).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {}",
-                    p.display(),
-                    konten::skema::terjemahkan_serde(&e.to_string())
-                )
-            })?;
+            let mut a = sinergi::yaml::baca::<Acara>(&teks)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
             // The emblem's path is read from the folder of the event file.
             if let Some(l) = a.lambang.take() {
                 a.lambang = Some(match p.parent() {
@@ -265,6 +261,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "sinergi=info,warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let perintah = perintah_indonesia(Cli::command()).arg(
         clap::Arg::new("versi")
@@ -417,7 +414,7 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
             if !(1..=100).contains(&limit) {
                 bail!("--limit harus 1–100, bukan {limit}");
             }
-            let (_, indeks) = siapkan(&cli.content, &cli.index, None)?;
+            let (_, indeks) = siapkan(&cli.content, &cli.index, None, Periksa::Ukuran)?;
             let hasil = indeks
                 .cari(&Permintaan {
                     q: query.clone(),
@@ -491,8 +488,8 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
                 serde_json::from_str(&teks)
                     .with_context(|| format!("{}: JSON tidak valid", data.display()))?
             } else {
-                serde_yaml::from_str(&teks)
-                    .map_err(|e| anyhow::anyhow!("{}: YAML tidak valid: {e}", data.display()))?
+                sinergi::yaml::baca(&teks)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?
             };
             let konten = muat_konten(&cli.content)?;
             let mesin = muat_mesin(&konten, &cli.templates)?;
@@ -542,7 +539,8 @@ fn jalankan(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Perintah::Serve { addr, korpus } => {
-            let (konten, indeks) = siapkan(&cli.content, &cli.index, korpus.as_deref())?;
+            let (konten, indeks) =
+                siapkan(&cli.content, &cli.index, korpus.as_deref(), Periksa::Penuh)?;
             let mesin = muat_mesin(&konten, &cli.templates)?;
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
@@ -634,70 +632,90 @@ fn muat_konten(content: &Path) -> Result<konten::Konten> {
     })
 }
 
-fn bangun(konten: &konten::Konten, korpus: Option<&Path>, index_dir: &Path) -> Result<index::Meta> {
-    let terminal = std::io::stderr().is_terminal();
-    let mut bar: Option<ProgressBar> = None;
-    let mut selesai = 0u64;
-    let mut total = 0u64;
-    let mut lapor = |k: Kemajuan| match k {
-        Kemajuan::Mulai(n) => {
-            total = n;
-            eprintln!("Mengindeks korpus: {n} berkas…");
-            if terminal {
-                let b = ProgressBar::new(n);
-                b.set_style(
-                    ProgressStyle::with_template("{bar:40} {pos}/{len} berkas ({eta} lagi)")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-                );
-                bar = Some(b);
-            }
+/// Progress of an index build on stderr: a bar on a terminal, a line every 500 files otherwise.
+struct Laporan {
+    terminal: bool,
+    bar: Option<ProgressBar>,
+    selesai: u64,
+    total: u64,
+}
+
+impl Laporan {
+    fn baru() -> Laporan {
+        Laporan {
+            terminal: std::io::stderr().is_terminal(),
+            bar: None,
+            selesai: 0,
+            total: 0,
         }
-        Kemajuan::Maju => {
-            selesai += 1;
-            match &bar {
-                Some(b) => b.inc(1),
-                None if selesai.is_multiple_of(500) || selesai == total => {
-                    eprintln!("  {selesai}/{total} berkas")
-                }
-                None => {}
-            }
-        }
-        Kemajuan::Dilewati(g) => {
-            let pesan = format!("dilewati: {g}");
-            match &bar {
-                Some(b) => b.println(pesan),
-                None => eprintln!("{pesan}"),
-            }
-        }
-    };
-    let meta = index::bangun(konten, korpus, index_dir, &mut lapor)?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
     }
+
+    fn lapor(&mut self, k: Kemajuan) {
+        match k {
+            Kemajuan::Membangun(alasan) => eprintln!("{alasan}"),
+            Kemajuan::Mulai(n) => {
+                self.total = n;
+                eprintln!("Mengindeks korpus: {n} berkas…");
+                if self.terminal {
+                    let b = ProgressBar::new(n);
+                    b.set_style(
+                        ProgressStyle::with_template("{bar:40} {pos}/{len} berkas ({eta} lagi)")
+                            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                    );
+                    self.bar = Some(b);
+                }
+            }
+            Kemajuan::Maju => {
+                self.selesai += 1;
+                match &self.bar {
+                    Some(b) => b.inc(1),
+                    None if self.selesai.is_multiple_of(500) || self.selesai == self.total => {
+                        eprintln!("  {}/{} berkas", self.selesai, self.total)
+                    }
+                    None => {}
+                }
+            }
+            Kemajuan::Dilewati(g) => {
+                let pesan = format!("dilewati: {g}");
+                match &self.bar {
+                    Some(b) => b.println(pesan),
+                    None => eprintln!("{pesan}"),
+                }
+            }
+        }
+    }
+
+    fn selesai(self) {
+        if let Some(b) = self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn bangun(
+    konten: &konten::Konten,
+    korpus: Option<&Path>,
+    index_dir: &Path,
+) -> Result<generasi::Meta> {
+    let mut laporan = Laporan::baru();
+    let meta = generasi::bangun(konten, korpus, index_dir, &mut |k| laporan.lapor(k))?;
+    laporan.selesai();
     Ok(meta)
 }
 
-/// Loads the content and opens an index that matches it, building one when the content (or the
-/// corpus) changed since the last build. Without `--korpus`, the corpus of the last build is kept.
+/// Loads the content and opens an index that matches it (see `generasi::siapkan`).
 fn siapkan(
     content: &Path,
     index_dir: &Path,
     korpus: Option<&Path>,
+    periksa: Periksa,
 ) -> Result<(konten::Konten, Indeks)> {
     let konten = muat_konten(content)?;
-    let lama = index::meta_sekarang(index_dir);
-    let korpus: Option<PathBuf> = korpus.map(Path::to_path_buf).or_else(|| {
-        lama.as_ref()
-            .and_then(|m| m.korpus.clone())
-            .filter(|k| k.is_dir())
-    });
-    let sidik = index::sidik_jari(content, korpus.as_deref())?;
-    let segar = lama.is_some_and(|m| m.sidik_jari == sidik);
-    if !segar {
-        eprintln!("Konten berubah sejak indeks terakhir; membangun indeks…");
-        bangun(&konten, korpus.as_deref(), index_dir)?;
-    }
-    let indeks = index::buka(index_dir)?;
+    let mut laporan = Laporan::baru();
+    let indeks = generasi::siapkan(&konten, index_dir, korpus, periksa, &mut |k| {
+        laporan.lapor(k)
+    })?;
+    laporan.selesai();
     Ok((konten, indeks))
 }
 
@@ -777,7 +795,7 @@ fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
             "  {awalan}{:<36} {}{ulang}{wajib} — {}",
             k.nama, k.jenis, k.label
         );
-        if k.jenis == "grup" {
+        if k.jenis == konten::JenisKolom::Grup {
             let anak = if k.ulang {
                 format!("{awalan}{}[].", k.nama)
             } else {

@@ -1,43 +1,20 @@
 //! Documents: every type renders from its example, the text that matters is in the PDF, hostile
 //! values print literally, bad data is refused with every message, and the API and form behave.
-//! Needs `pdftotext` and `qpdf` (poppler-utils, qpdf; installed by .ci/run).
+//! PDFs are read with the helpers of `tests/common` (no external tool).
 
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{Server, bin, konten_bawaan, pohon, sinergi_ok};
+use common::{
+    A4_PT, F4_PT, Server, bin, konten_bawaan, pdf_sah, pdf_teks, pdf_ukuran_halaman, pohon,
+    sinergi_ok, ukuran_sama,
+};
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
 
 fn teks_pdf(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn qpdf_sah(pdf: &Path) {
-    let out = Command::new("qpdf")
-        .arg("--check")
-        .arg(pdf)
-        .output()
-        .expect("qpdf is installed");
-    assert!(
-        out.status.success(),
-        "qpdf --check {}: {}",
-        pdf.display(),
-        String::from_utf8_lossy(&out.stdout)
-    );
+    pdf_teks(&std::fs::read(pdf).expect("read the PDF"))
 }
 
 fn jenis_dokumen() -> Vec<String> {
@@ -96,7 +73,7 @@ fn every_document_type_renders_from_its_example() {
     for j in &jenis {
         let data = dir.path().join(format!("{j}.yaml"));
         std::fs::write(&data, contoh(j)).expect("write");
-        for kertas in ["a4", "f4"] {
+        for (kertas, ukuran) in [("a4", A4_PT), ("f4", F4_PT)] {
             let pdf = dir.path().join(format!("{j}-{kertas}.pdf"));
             let out = render(j, &data, &pdf, &["--kertas", kertas]);
             assert!(
@@ -104,14 +81,13 @@ fn every_document_type_renders_from_its_example() {
                 "{j} {kertas}: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
-            qpdf_sah(&pdf);
+            let isi = std::fs::read(&pdf).expect("read the PDF");
+            pdf_sah(&isi);
+            for u in pdf_ukuran_halaman(&isi) {
+                assert!(ukuran_sama(u, ukuran), "{j} {kertas}: page of {u:?} pt");
+            }
             // The people and places of the example are printed (some layouts in capitals).
-            let out = Command::new("pdftotext")
-                .arg(&pdf)
-                .arg("-")
-                .output()
-                .expect("pdftotext");
-            let teks = String::from_utf8_lossy(&out.stdout)
+            let teks = pdf_teks(&isi)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -233,6 +209,7 @@ fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
         let templates = pohon(&[("dokumen/uji.typ", typ)]);
         let data = konten.path().join("d.yaml");
         std::fs::write(&data, "nama: A\n").expect("write");
+        let pdf = konten.path().join("tidak-boleh.pdf");
         let out = bin()
             .arg("--content")
             .arg(konten.path())
@@ -240,11 +217,13 @@ fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
             .arg(templates.path())
             .args(["render", "uji", "--data"])
             .arg(&data)
-            .args(["--out", "/tmp/sinergi-uji-tidak-boleh.pdf"])
+            .arg("--out")
+            .arg(&pdf)
             .output()
             .expect("run");
         let e = String::from_utf8_lossy(&out.stderr).to_lowercase();
         assert!(!out.status.success(), "{typ}");
+        assert!(!pdf.exists(), "no PDF when the template fails");
         assert!(e.contains(harap), "{harap} in {e}");
         assert!(
             e.contains("templates/dokumen/uji.typ:"),
@@ -276,7 +255,14 @@ async fn api_returns_pdf_or_field_errors() {
         .expect("post");
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
-    assert!(r.bytes().await.expect("body").starts_with(b"%PDF"));
+    let pdf = r.bytes().await.expect("body");
+    pdf_sah(&pdf);
+    for u in pdf_ukuran_halaman(&pdf) {
+        assert!(
+            ukuran_sama(u, F4_PT),
+            "?kertas=f4 gives F4 pages, not {u:?}"
+        );
+    }
 
     let r = klien
         .post(s.url(&format!("/api/dokumen/{PKS}")))
@@ -452,5 +438,5 @@ async fn form_uploads_the_emblem_and_returns_the_pdf() {
         "{}",
         String::from_utf8_lossy(&body[..body.len().min(3000)])
     );
-    assert!(body.starts_with(b"%PDF"));
+    pdf_sah(&body);
 }

@@ -1,43 +1,33 @@
 //! Training material from the bundled content: the handout, the slides and the event kit, with
-//! their text checked through pdftotext.
+//! their text read by the PDF helpers of `tests/common`.
 
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
-use common::{Server, bin, konten_bawaan, sinergi_ok};
+use common::{
+    F4_PT, Server, bin, konten_bawaan, pdf_jumlah_halaman, pdf_sah, pdf_teks, pdf_ukuran_halaman,
+    sinergi_ok, ukuran_sama,
+};
 
+fn baca(pdf: &Path) -> Vec<u8> {
+    std::fs::read(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()))
+}
+
+/// The whole text, whitespace collapsed to single spaces.
 fn teks_pdf(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
+    pdf_teks(&baca(pdf))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn halaman(pdf: &Path) -> (usize, String) {
-    let out = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils)");
-    let info = String::from_utf8_lossy(&out.stdout).into_owned();
-    let n = info
-        .lines()
-        .find(|l| l.starts_with("Pages:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0);
-    let ukuran = info
-        .lines()
-        .find(|l| l.starts_with("Page size:"))
-        .unwrap_or("")
-        .to_string();
-    (n, ukuran)
+/// Number of pages and the size of the first, in points.
+fn halaman(pdf: &Path) -> (usize, (f64, f64)) {
+    let isi = baca(pdf);
+    pdf_sah(&isi);
+    let ukuran = pdf_ukuran_halaman(&isi);
+    (pdf_jumlah_halaman(&isi), ukuran[0])
 }
 
 fn judul_modul() -> Vec<String> {
@@ -111,13 +101,12 @@ fn slides_are_16_by_9_with_diagram_cases_and_quiz() {
         "--out",
         pdf.to_str().expect("path"),
     ]);
-    let (n, ukuran) = halaman(&pdf);
+    let (n, (lebar, tinggi)) = halaman(&pdf);
     assert!(n > 20, "{n} slides");
-    let angka: Vec<f64> = ukuran
-        .split_whitespace()
-        .filter_map(|x| x.parse().ok())
-        .collect();
-    assert!((angka[0] / angka[1] - 16.0 / 9.0).abs() < 0.01, "{ukuran}");
+    assert!(
+        (lebar / tinggi - 16.0 / 9.0).abs() < 0.01,
+        "{lebar} × {tinggi} pt"
+    );
     let t = teks_pdf(&pdf);
     for harap in [
         "Mekanisme kerja sama desa",
@@ -212,6 +201,11 @@ async fn downloads_from_the_web() {
         .expect("get");
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
+    let modul = r.bytes().await.expect("body");
+    pdf_sah(&modul);
+    for u in pdf_ukuran_halaman(&modul) {
+        assert!(ukuran_sama(u, F4_PT), "kertas=f4 gives F4 pages, not {u:?}");
+    }
     let r = reqwest::get(s.url("/materi/unduh?berkas=undangan.pdf&tanggal=2025-07-11&tempat=Aula"))
         .await
         .expect("get");

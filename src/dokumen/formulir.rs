@@ -1,11 +1,14 @@
-//! Form data checked against a document's field schema: every problem at once, each with the
-//! path of its field (`desa[2].nama`), and the data normalized for the wording and the layout.
+//! Form data checked against a document's field schema: every problem at once (up to a cap),
+//! each with the path of its field (`desa[2].nama`), and the data normalized for the wording and
+//! the layout. Also the paths of HTML form fields, resolved against the schema before anything
+//! is allocated for them.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::gambar::{self, Gambar};
 use crate::format;
-use crate::konten::Kolom;
+use crate::konten::{JenisKolom, Kolom};
 
 /// One problem in the submitted data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,16 +24,92 @@ impl std::fmt::Display for GalatIsian {
     }
 }
 
+/// At most this many problems are reported; a hostile body must not get a reply larger than
+/// itself.
+pub const BATAS_MASALAH: usize = 50;
+/// Rows of a repeated group or items of a list when the schema sets no `maks`.
+const BATAS_BUTIR: usize = 100;
+/// Characters of a `teks` / `paragraf` field when the schema sets no `maks`.
+const BATAS_TEKS: usize = 500;
+const BATAS_PARAGRAF: usize = 20_000;
+/// Amounts and numbers are printed in words, which go up to 999 triliun.
+pub const BATAS_ANGKA: f64 = 999_999_999_999_999.0;
+
+/// The most rows a repeated group (or items a list) may have.
+pub fn batas_butir(k: &Kolom) -> usize {
+    k.maks
+        .filter(|m| *m >= 0.0)
+        .map(|m| (m as usize).min(BATAS_BUTIR * 10))
+        .unwrap_or(BATAS_BUTIR)
+}
+
+/// The most characters of a text field.
+fn batas_teks(k: &Kolom) -> usize {
+    k.maks
+        .filter(|m| *m >= 0.0)
+        .map(|m| m as usize)
+        .unwrap_or(if k.jenis == JenisKolom::Paragraf {
+            BATAS_PARAGRAF
+        } else {
+            BATAS_TEKS
+        })
+}
+
+/// Checked data, ready for the wording: values normalized, the image read.
+#[derive(Debug)]
+pub struct Terperiksa {
+    /// The data, with each image field replaced by `true`.
+    pub isian: Value,
+    /// The emblem, if the form has an image field and it was filled.
+    pub gambar: Option<Gambar>,
+}
+
+/// Problems found so far, at most [`BATAS_MASALAH`] kept.
+struct Catatan {
+    galat: Vec<GalatIsian>,
+    lain: usize,
+    gambar: Option<Gambar>,
+}
+
+impl Catatan {
+    fn catat(&mut self, jalur: &str, pesan: String) {
+        if self.galat.len() < BATAS_MASALAH {
+            self.galat.push(GalatIsian {
+                jalur: jalur.into(),
+                pesan,
+            });
+        } else {
+            self.lain += 1;
+        }
+    }
+
+    fn penuh(&self) -> bool {
+        self.galat.len() >= BATAS_MASALAH
+    }
+}
+
 /// Checks `data` against `kolom`. On success the data comes back normalized: text trimmed,
 /// numbers as numbers, yes/no as booleans, defaults filled in, absent optional values as null.
-pub fn periksa(kolom: &[Kolom], data: &Value) -> Result<Value, Vec<GalatIsian>> {
-    let mut galat = Vec::new();
-    let hasil = periksa_grup(kolom, data, "", &mut galat);
-    if galat.is_empty() {
-        Ok(hasil)
-    } else {
-        Err(galat)
+pub fn periksa(kolom: &[Kolom], data: &Value) -> Result<Terperiksa, Vec<GalatIsian>> {
+    let mut c = Catatan {
+        galat: Vec::new(),
+        lain: 0,
+        gambar: None,
+    };
+    let hasil = periksa_grup(kolom, data, "", &mut c);
+    if c.galat.is_empty() {
+        return Ok(Terperiksa {
+            isian: hasil,
+            gambar: c.gambar,
+        });
     }
+    if c.lain > 0 {
+        c.galat.push(GalatIsian {
+            jalur: "(data)".into(),
+            pesan: format!("dan {} masalah lain yang tidak ditampilkan", c.lain),
+        });
+    }
+    Err(c.galat)
 }
 
 fn jalur_anak(awalan: &str, nama: &str) -> String {
@@ -51,29 +130,30 @@ fn kosong(v: &Value) -> bool {
     }
 }
 
-fn periksa_grup(kolom: &[Kolom], data: &Value, awalan: &str, galat: &mut Vec<GalatIsian>) -> Value {
+fn periksa_grup(kolom: &[Kolom], data: &Value, awalan: &str, c: &mut Catatan) -> Value {
     let kosong_map = Map::new();
     let peta = match data {
         Value::Object(m) => m,
         Value::Null => &kosong_map,
         _ => {
-            galat.push(GalatIsian {
-                jalur: if awalan.is_empty() {
-                    "(data)".into()
-                } else {
-                    awalan.into()
-                },
-                pesan: "harus berupa kumpulan kolom (`nama: nilai`)".into(),
-            });
+            c.catat(
+                if awalan.is_empty() { "(data)" } else { awalan },
+                "harus berupa kumpulan kolom (`nama: nilai`)".into(),
+            );
             return Value::Null;
         }
     };
     for k in peta.keys() {
+        if c.penuh() {
+            c.lain += 1;
+            continue;
+        }
         if !kolom.iter().any(|x| &x.nama == k) {
-            galat.push(GalatIsian {
-                jalur: jalur_anak(awalan, k),
-                pesan: "kolom ini tidak dikenal untuk dokumen ini".into(),
-            });
+            let nama: String = k.chars().take(60).collect();
+            c.catat(
+                &jalur_anak(awalan, &nama),
+                "kolom ini tidak dikenal untuk dokumen ini".into(),
+            );
         }
     }
     let mut keluar = Map::new();
@@ -83,96 +163,88 @@ fn periksa_grup(kolom: &[Kolom], data: &Value, awalan: &str, galat: &mut Vec<Gal
             .get(&k.nama)
             .filter(|v| !kosong(v))
             .or(k.bawaan.as_ref());
-        keluar.insert(k.nama.clone(), periksa_kolom(k, nilai, &jalur, galat));
+        keluar.insert(k.nama.clone(), periksa_kolom(k, nilai, &jalur, c));
     }
     Value::Object(keluar)
 }
 
-fn batas_jumlah(k: &Kolom, n: usize, jalur: &str, galat: &mut Vec<GalatIsian>) {
+/// Whether a list's length is within bounds; an over-long list is not looked into further.
+fn batas_jumlah(k: &Kolom, n: usize, jalur: &str, c: &mut Catatan) -> bool {
     if let Some(min) = k.min
         && (n as f64) < min
     {
-        galat.push(GalatIsian {
-            jalur: jalur.into(),
-            pesan: format!("isi paling sedikit {min} butir"),
-        });
+        c.catat(jalur, format!("isi paling sedikit {min} butir"));
     }
-    if let Some(maks) = k.maks
-        && (n as f64) > maks
-    {
-        galat.push(GalatIsian {
-            jalur: jalur.into(),
-            pesan: format!("paling banyak {maks} butir"),
-        });
+    let maks = batas_butir(k);
+    if n > maks {
+        c.catat(jalur, format!("paling banyak {maks} butir (sekarang {n})"));
+        return false;
     }
+    true
 }
 
-fn periksa_kolom(
-    k: &Kolom,
-    nilai: Option<&Value>,
-    jalur: &str,
-    galat: &mut Vec<GalatIsian>,
-) -> Value {
-    let mut salah = |pesan: String| {
-        galat.push(GalatIsian {
-            jalur: jalur.into(),
-            pesan,
-        });
+fn periksa_kolom(k: &Kolom, nilai: Option<&Value>, jalur: &str, c: &mut Catatan) -> Value {
+    let salah = |c: &mut Catatan, pesan: String| {
+        c.catat(jalur, pesan);
         Value::Null
     };
     let Some(v) = nilai else {
-        return match k.jenis.as_str() {
-            "ya-tidak" => Value::Bool(false),
+        return match k.jenis {
+            JenisKolom::YaTidak => Value::Bool(false),
             // A required group is always there (its own fields say what must be filled); an
             // optional one left empty is null, so the wording can ask `{% if perdes %}`.
-            "grup" if !k.ulang && k.wajib => periksa_grup(&k.kolom, &Value::Null, jalur, galat),
-            "daftar" | "grup" if k.ulang || k.jenis == "daftar" => {
+            JenisKolom::Grup if !k.ulang && k.wajib => {
+                periksa_grup(&k.kolom, &Value::Null, jalur, c)
+            }
+            JenisKolom::Daftar | JenisKolom::Grup if k.ulang || k.jenis == JenisKolom::Daftar => {
                 if k.wajib || k.min.is_some_and(|m| m > 0.0) {
-                    salah(format!("{} wajib diisi", k.label))
+                    salah(c, format!("{} wajib diisi", k.label))
                 } else {
                     Value::Array(Vec::new())
                 }
             }
-            _ if k.wajib => salah(format!("{} wajib diisi", k.label)),
+            _ if k.wajib => salah(c, format!("{} wajib diisi", k.label)),
             _ => Value::Null,
         };
     };
-    match k.jenis.as_str() {
-        "teks" | "paragraf" => {
+    match k.jenis {
+        JenisKolom::Teks | JenisKolom::Paragraf => {
             let s = match v {
                 Value::String(s) => s.trim().to_string(),
                 Value::Number(n) => n.to_string(),
-                _ => return salah(format!("{} harus berupa teks", k.label)),
+                _ => return salah(c, format!("{} harus berupa teks", k.label)),
             };
-            let s = if k.jenis == "teks" {
+            let s = if k.jenis == JenisKolom::Teks {
                 s.split_whitespace().collect::<Vec<_>>().join(" ")
             } else {
                 s
             };
-            let n = s.chars().count() as f64;
+            let n = s.chars().count();
             if let Some(min) = k.min
-                && n < min
+                && (n as f64) < min
             {
-                return salah(format!("paling sedikit {min} karakter"));
+                return salah(c, format!("paling sedikit {min} karakter"));
             }
-            if let Some(maks) = k.maks
-                && n > maks
-            {
-                return salah(format!("paling banyak {maks} karakter (sekarang {n})"));
+            let maks = batas_teks(k);
+            if n > maks {
+                return salah(c, format!("paling banyak {maks} karakter (sekarang {n})"));
             }
             Value::String(s)
         }
-        "tanggal" => match v.as_str().map(str::trim) {
+        JenisKolom::Tanggal => match v.as_str().map(str::trim) {
             Some(s) if format::urai_tanggal(s).is_some() => Value::String(s.to_string()),
-            _ => salah(format!(
-                "{} harus tanggal yang ada, ditulis TTTT-BB-HH (mis. 2025-07-11)",
-                k.label
-            )),
+            _ => salah(
+                c,
+                format!(
+                    "{} harus tanggal yang ada, ditulis TTTT-BB-HH (mis. 2025-07-11)",
+                    k.label
+                ),
+            ),
         },
-        "angka" | "rupiah" => {
+        JenisKolom::Angka | JenisKolom::Rupiah => {
             let n: Option<f64> = match v {
                 Value::Number(n) => n.as_f64(),
-                Value::String(s) => {
+                Value::String(s) if s.len() <= 40 => {
                     let bersih: String = s
                         .trim()
                         .trim_start_matches("Rp")
@@ -185,103 +257,242 @@ fn periksa_kolom(
                 _ => None,
             };
             let Some(n) = n.filter(|n| n.is_finite()) else {
-                return salah(format!("{} harus bilangan", k.label));
+                return salah(c, format!("{} harus bilangan", k.label));
             };
-            if k.jenis == "rupiah" && (n < 0.0 || n.fract() != 0.0) {
-                return salah(format!(
-                    "{} harus bilangan bulat rupiah, tanpa minus",
-                    k.label
-                ));
+            if k.jenis == JenisKolom::Rupiah && (n < 0.0 || n.fract() != 0.0) {
+                return salah(
+                    c,
+                    format!("{} harus bilangan bulat rupiah, tanpa minus", k.label),
+                );
+            }
+            // Counts, years and days: whole numbers, printed as written and in words.
+            if k.jenis == JenisKolom::Angka && n.fract() != 0.0 {
+                return salah(c, format!("{} harus bilangan bulat", k.label));
             }
             if let Some(min) = k.min
                 && n < min
             {
-                return salah(format!("paling kecil {min}"));
+                return salah(c, format!("paling kecil {min}"));
             }
             if let Some(maks) = k.maks
                 && n > maks
             {
-                return salah(format!("paling besar {maks}"));
+                return salah(c, format!("paling besar {maks}"));
             }
-            if n.fract() == 0.0 && n.abs() < 9e15 {
-                Value::from(n as i64)
-            } else {
-                Value::from(n)
+            if n.abs() > BATAS_ANGKA {
+                return salah(
+                    c,
+                    format!(
+                        "{} paling besar {} (999 triliun)",
+                        k.label,
+                        format::ribuan(BATAS_ANGKA as u64)
+                    ),
+                );
             }
+            Value::from(n as i64)
         }
-        "pilihan" => match v.as_str().map(str::trim) {
+        JenisKolom::Pilihan => match v.as_str().map(str::trim) {
             Some(s) if k.pilihan.iter().any(|p| p == s) => Value::String(s.to_string()),
-            _ => salah(format!("pilih salah satu: {}", k.pilihan.join(", "))),
+            _ => salah(c, format!("pilih salah satu: {}", k.pilihan.join(", "))),
         },
-        "ya-tidak" => match v {
+        JenisKolom::YaTidak => match v {
             Value::Bool(b) => Value::Bool(*b),
             Value::String(s) if matches!(s.trim(), "ya" | "true" | "on" | "1") => Value::Bool(true),
             Value::String(s) if matches!(s.trim(), "tidak" | "false" | "off" | "0") => {
                 Value::Bool(false)
             }
-            _ => salah(format!("{} harus ya atau tidak", k.label)),
+            _ => salah(c, format!("{} harus ya atau tidak", k.label)),
         },
-        "gambar" => match v.as_str().and_then(gambar) {
-            Some(_) => v.clone(),
-            None => salah(format!(
-                "{} harus gambar PNG atau JPEG (data:image/png;base64,…) paling besar 1 MB",
-                k.label
-            )),
+        JenisKolom::Gambar => match v.as_str().map(gambar::baca_data_url) {
+            Some(Ok(g)) => {
+                c.gambar = Some(g);
+                Value::Bool(true)
+            }
+            Some(Err(e)) => salah(c, format!("{}: {e}", k.label)),
+            None => salah(
+                c,
+                format!("{}: {}", k.label, gambar::GalatGambar::BukanGambar),
+            ),
         },
-        "daftar" => {
-            let butir: Vec<String> = match v {
-                Value::Array(a) => a
-                    .iter()
-                    .map(|x| match x {
-                        Value::String(s) => s.trim().to_string(),
-                        other => other.to_string(),
-                    })
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-                Value::String(s) => s
-                    .lines()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                _ => return salah(format!("{} harus daftar teks", k.label)),
+        JenisKolom::Daftar => {
+            let butir: Vec<&Value> = match v {
+                Value::Array(a) => a.iter().collect(),
+                Value::String(_) => vec![v],
+                _ => return salah(c, format!("{} harus daftar teks", k.label)),
             };
-            batas_jumlah(k, butir.len(), jalur, galat);
-            Value::from(butir)
+            let mut teks = Vec::new();
+            for x in butir {
+                match x {
+                    Value::String(s) => teks.extend(
+                        s.lines()
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_string),
+                    ),
+                    Value::Number(n) => teks.push(n.to_string()),
+                    _ => return salah(c, format!("{} harus daftar teks", k.label)),
+                }
+                if teks.len() > batas_butir(k) {
+                    break;
+                }
+            }
+            if !batas_jumlah(k, teks.len(), jalur, c) {
+                return Value::Null;
+            }
+            if let Some(panjang) = teks.iter().find(|t| t.chars().count() > BATAS_TEKS * 2) {
+                return salah(
+                    c,
+                    format!(
+                        "setiap butir paling banyak {} karakter (ada yang {})",
+                        BATAS_TEKS * 2,
+                        panjang.chars().count()
+                    ),
+                );
+            }
+            Value::from(teks)
         }
-        "grup" if k.ulang => {
+        JenisKolom::Grup if k.ulang => {
             let Value::Array(a) = v else {
-                return salah(format!("{} harus daftar", k.label));
+                return salah(c, format!("{} harus daftar", k.label));
             };
+            // Too many rows: said once, and the rows are not looked into.
+            let maks = batas_butir(k);
+            if a.len() > maks {
+                c.catat(
+                    jalur,
+                    format!("paling banyak {maks} butir (sekarang {})", a.len()),
+                );
+                return Value::Null;
+            }
             let a: Vec<&Value> = a.iter().filter(|x| !kosong(x)).collect();
-            batas_jumlah(k, a.len(), jalur, galat);
+            batas_jumlah(k, a.len(), jalur, c);
             Value::Array(
                 a.iter()
                     .enumerate()
-                    .map(|(i, x)| periksa_grup(&k.kolom, x, &format!("{jalur}[{i}]"), galat))
+                    .map(|(i, x)| periksa_grup(&k.kolom, x, &format!("{jalur}[{i}]"), c))
                     .collect(),
             )
         }
-        "grup" => periksa_grup(&k.kolom, v, jalur, galat),
-        lain => salah(format!("jenis kolom `{lain}` tidak dikenal")),
+        JenisKolom::Grup => periksa_grup(&k.kolom, v, jalur, c),
     }
 }
 
-/// The bytes of an image given as a data URL, when it is a PNG or JPEG of at most 1 MB.
-pub fn gambar(s: &str) -> Option<Vec<u8>> {
-    use base64::Engine;
-    let (kepala, isi) = s.trim().split_once(',')?;
-    if !matches!(
-        kepala,
-        "data:image/png;base64" | "data:image/jpeg;base64" | "data:image/jpg;base64"
-    ) {
-        return None;
+// ---- Paths of HTML form fields ----
+
+/// One step of a field path: a field, with the row when the field is a repeated group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Langkah {
+    pub nama: String,
+    pub baris: Option<usize>,
+}
+
+/// A form field name (`desa[2].nama`) resolved against the schema: every segment names a field
+/// of its group, rows only on repeated groups and below their `maks`, values only on leaves.
+/// What cannot be resolved is refused before anything is allocated for it.
+#[derive(Debug, Clone)]
+pub struct Jalur<'a> {
+    pub langkah: Vec<Langkah>,
+    /// The field at the end.
+    pub kolom: &'a Kolom,
+}
+
+/// Resolves `nama` against `kolom`. With `grup_boleh`, the path may end at a group (the target
+/// of "add a row").
+pub fn urai_jalur<'a>(
+    kolom: &'a [Kolom],
+    nama: &str,
+    grup_boleh: bool,
+) -> Result<Jalur<'a>, String> {
+    let tampil: String = nama.chars().take(80).collect();
+    let tidak_dikenal = || format!("kolom `{tampil}` tidak dikenal untuk dokumen ini");
+    let mut sekarang = kolom;
+    let mut langkah = Vec::new();
+    let mut akhir: Option<&Kolom> = None;
+    for seg in nama.split('.') {
+        if akhir.is_some_and(|k| k.jenis != JenisKolom::Grup) {
+            return Err(tidak_dikenal());
+        }
+        let (nama_seg, baris) = match seg.split_once('[') {
+            Some((n, sisa)) => {
+                let angka = sisa.strip_suffix(']').ok_or_else(tidak_dikenal)?;
+                let i = angka
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|_| angka.len() <= 6)
+                    .ok_or_else(tidak_dikenal)?;
+                (n, Some(i))
+            }
+            None => (seg, None),
+        };
+        let k = sekarang
+            .iter()
+            .find(|k| k.nama == nama_seg)
+            .ok_or_else(tidak_dikenal)?;
+        let berulang = k.jenis == JenisKolom::Grup && k.ulang;
+        match baris {
+            Some(_) if !berulang => return Err(tidak_dikenal()),
+            Some(i) if i >= batas_butir(k) => {
+                return Err(format!(
+                    "{}: paling banyak {} butir (baris ke-{} diminta)",
+                    k.label,
+                    batas_butir(k),
+                    i + 1
+                ));
+            }
+            None if berulang && !grup_boleh => return Err(tidak_dikenal()),
+            _ => {}
+        }
+        langkah.push(Langkah {
+            nama: k.nama.clone(),
+            baris,
+        });
+        sekarang = &k.kolom;
+        akhir = Some(k);
     }
-    let b = base64::engine::general_purpose::STANDARD
-        .decode(isi.trim())
-        .ok()?;
-    let sah = b.starts_with(&[0x89, b'P', b'N', b'G']) || b.starts_with(&[0xff, 0xd8, 0xff]);
-    (sah && b.len() <= 1_000_000).then_some(b)
+    let kolom = akhir.ok_or_else(tidak_dikenal)?;
+    if kolom.jenis == JenisKolom::Grup && !grup_boleh {
+        return Err(tidak_dikenal());
+    }
+    Ok(Jalur { langkah, kolom })
+}
+
+/// Sets the value at a resolved path, creating the groups and rows on the way (rows are
+/// bounded by the path's resolution).
+pub fn pasang(akar: &mut Value, jalur: &Jalur<'_>, nilai: Value) {
+    let mut sekarang = akar;
+    for l in &jalur.langkah {
+        if !sekarang.is_object() {
+            *sekarang = Value::Object(Map::new());
+        }
+        let Value::Object(m) = sekarang else { return };
+        let anak = m.entry(l.nama.clone()).or_insert(Value::Null);
+        sekarang = match l.baris {
+            Some(ix) => {
+                if !anak.is_array() {
+                    *anak = Value::Array(Vec::new());
+                }
+                let Value::Array(a) = anak else { return };
+                while a.len() <= ix {
+                    a.push(Value::Object(Map::new()));
+                }
+                &mut a[ix]
+            }
+            None => anak,
+        };
+    }
+    *sekarang = nilai;
+}
+
+/// The value at a resolved path, if present.
+pub fn ambil<'v>(akar: &'v mut Value, jalur: &Jalur<'_>) -> Option<&'v mut Value> {
+    let mut sekarang = akar;
+    for l in &jalur.langkah {
+        sekarang = sekarang.get_mut(&l.nama)?;
+        if let Some(i) = l.baris {
+            sekarang = sekarang.get_mut(i)?;
+        }
+    }
+    Some(sekarang)
 }
 
 /// A complete, valid example: each field's `contoh` (or `bawaan`); repeated groups get two items
@@ -289,14 +500,16 @@ pub fn gambar(s: &str) -> Option<Vec<u8>> {
 pub fn contoh(kolom: &[Kolom]) -> Value {
     let mut m = Map::new();
     for k in kolom {
-        let v = match (&k.contoh, k.jenis.as_str()) {
-            (Some(c), "grup") if k.ulang => match c {
+        let v = match (&k.contoh, k.jenis) {
+            (Some(c), JenisKolom::Grup) if k.ulang => match c {
                 Value::Array(a) => Value::Array(a.clone()),
                 _ => Value::Array(vec![contoh(&k.kolom), contoh(&k.kolom)]),
             },
             (Some(c), _) => c.clone(),
-            (None, "grup") if k.ulang => Value::Array(vec![contoh(&k.kolom), contoh(&k.kolom)]),
-            (None, "grup") => contoh(&k.kolom),
+            (None, JenisKolom::Grup) if k.ulang => {
+                Value::Array(vec![contoh(&k.kolom), contoh(&k.kolom)])
+            }
+            (None, JenisKolom::Grup) => contoh(&k.kolom),
             (None, _) => match &k.bawaan {
                 Some(b) => b.clone(),
                 None => continue,
@@ -365,7 +578,7 @@ mod tests {
             "setuju": "ya",
             "desa": [{"nama": "A", "kepala_desa": "B"}, {"nama": "C", "kepala_desa": "D"}, {}],
         });
-        let v = periksa(&skema(), &data).expect("valid");
+        let v = periksa(&skema(), &data).expect("valid").isian;
         assert_eq!(v["judul"], "Kerja sama");
         assert_eq!(v["nilai"], 1_500_000);
         assert_eq!(v["setuju"], true);
@@ -374,6 +587,58 @@ mod tests {
             v["desa"].as_array().map(Vec::len),
             Some(2),
             "empty rows dropped"
+        );
+    }
+
+    #[test]
+    fn numbers_are_whole_and_bounded() {
+        let kolom: Vec<Kolom> = serde_yaml::from_str(
+            "- {nama: n, label: Tahun, jenis: angka, min: 1, maks: 30}\n- {nama: r, label: Nilai, jenis: rupiah}",
+        )
+        .expect("schema");
+        for (data, jalur) in [
+            (serde_json::json!({"n": 2.5}), "n"),
+            (serde_json::json!({"n": 0}), "n"),
+            (serde_json::json!({"n": 31}), "n"),
+            (serde_json::json!({"r": 1e16}), "r"),
+            (serde_json::json!({"r": "Rp1.000.000.000.000.000,00"}), "r"),
+        ] {
+            let g = periksa(&kolom, &data).expect_err("refused");
+            assert_eq!(g[0].jalur, jalur, "{data}");
+        }
+        let v = periksa(
+            &kolom,
+            &serde_json::json!({"n": "30", "r": 999_999_999_999_999u64}),
+        )
+        .expect("valid")
+        .isian;
+        assert_eq!(v["n"], 30);
+    }
+
+    #[test]
+    fn form_paths_resolve_against_the_schema() {
+        let k = skema();
+        let j = urai_jalur(&k, "desa[1].nama", false).expect("valid");
+        let mut v = Value::Object(Map::new());
+        pasang(&mut v, &j, serde_json::json!("B"));
+        assert_eq!(v, serde_json::json!({"desa": [{}, {"nama": "B"}]}));
+        for salah in [
+            "warna",
+            "desa.nama",
+            "desa[1]",
+            "judul[0]",
+            "judul.x",
+            "desa[1].nama.x",
+            "desa[100].nama",
+            "desa[99999999999].nama",
+            "desa[-1].nama",
+            "desa[1.nama",
+        ] {
+            assert!(urai_jalur(&k, salah, false).is_err(), "{salah}");
+        }
+        assert!(
+            urai_jalur(&k, "desa", true).is_ok(),
+            "a group may be named to add a row"
         );
     }
 

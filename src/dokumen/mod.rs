@@ -4,6 +4,7 @@
 
 mod dunia;
 pub mod formulir;
+pub mod gambar;
 pub mod naskah;
 
 use std::collections::BTreeMap;
@@ -18,7 +19,7 @@ use typst::syntax::FileId;
 use typst_layout::PagedDocument;
 
 use crate::format;
-use crate::konten::{Data, Koleksi, Kolom, Konten};
+use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
 pub use dunia::PILIHAN_HURUF;
 pub use formulir::GalatIsian;
 
@@ -64,6 +65,9 @@ pub enum DokumenError {
     TidakDikenal(String),
     #[error("isian tidak valid ({} masalah)", .0.len())]
     Isian(Vec<GalatIsian>),
+    /// The request itself could not be read (not UTF-8, not JSON or YAML).
+    #[error("{0}")]
+    Permintaan(String),
     #[error("huruf `{0}` tidak tersedia; pilih bookman, times atau arial")]
     Huruf(String),
     #[error("naskah content/templat/{jenis}.md: {pesan}")]
@@ -93,6 +97,16 @@ impl JenisDokumen {
     pub fn contoh(&self) -> Value {
         formulir::contoh(&self.formulir)
     }
+}
+
+/// A document checked and worded, ready to typeset.
+pub struct Siap<'m> {
+    pub jenis: &'m JenisDokumen,
+    /// The normalized data, with the printed forms of dates and amounts beside them.
+    pub isian: Value,
+    /// The filled wording (Markdown).
+    pub naskah: String,
+    pub gambar: Option<gambar::Gambar>,
 }
 
 /// Renders documents; loads fonts, layouts and wording once.
@@ -163,41 +177,51 @@ impl Mesin {
 
     /// Checks the data and fills the wording, without typesetting: what a form submit needs
     /// before committing to a compile.
-    pub fn siapkan(
-        &self,
-        id: &str,
-        data: &Value,
-    ) -> Result<(&JenisDokumen, Value, String), DokumenError> {
+    pub fn siapkan(&self, id: &str, data: &Value) -> Result<Siap<'_>, DokumenError> {
         let j = self
             .jenis
             .get(id)
             .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
-        let mut isian = formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
+        let formulir::Terperiksa { mut isian, gambar } =
+            formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
             jenis: id.into(),
             pesan: pesan_tera(&e),
         })?;
-        let md = j
-            .naskah
-            .render(&format!("{id}.md"), &ctx)
-            .map_err(|e| DokumenError::Naskah {
-                jenis: id.into(),
-                pesan: pesan_tera(&e),
-            })?;
-        Ok((j, isian, md))
+        let naskah =
+            j.naskah
+                .render(&format!("{id}.md"), &ctx)
+                .map_err(|e| DokumenError::Naskah {
+                    jenis: id.into(),
+                    pesan: pesan_tera(&e),
+                })?;
+        Ok(Siap {
+            jenis: j,
+            isian,
+            naskah,
+            gambar,
+        })
     }
 
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
-        let (j, isian, md) = self.siapkan(id, data)?;
-        let gambar = j
-            .formulir
-            .iter()
-            .filter(|k| k.jenis == "gambar")
-            .find_map(|k| isian[&k.nama].as_str().and_then(formulir::gambar));
+        let Siap {
+            jenis: j,
+            isian,
+            naskah: md,
+            gambar,
+        } = self.siapkan(id, data)?;
         let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
-        self.susun_dengan(j.tata_letak, &j.id, &j.judul, &j.versi, isi, gambar, opsi)
+        self.susun_dengan(
+            j.tata_letak,
+            &j.id,
+            &j.judul,
+            &j.versi,
+            isi,
+            gambar.map(|g| g.bytes),
+            opsi,
+        )
     }
 
     /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
@@ -318,8 +342,8 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
         let Some(nilai) = m.get_mut(&k.nama) else {
             continue;
         };
-        match k.jenis.as_str() {
-            "tanggal" => {
+        match k.jenis {
+            JenisKolom::Tanggal => {
                 if let Some(s) = nilai.as_str() {
                     tambahan.insert(
                         format!("{}_panjang", k.nama),
@@ -328,7 +352,7 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
                     tambahan.insert(format!("{}_hari", k.nama), json!(format::hari(s)));
                 }
             }
-            "rupiah" => {
+            JenisKolom::Rupiah => {
                 if let Some(n) = nilai.as_u64() {
                     tambahan.insert(format!("{}_rupiah", k.nama), json!(format::rupiah(n)));
                     tambahan.insert(
@@ -337,22 +361,23 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
                     );
                 }
             }
-            "angka" => {
-                if let Some(n) = nilai.as_i64() {
+            JenisKolom::Angka => {
+                // Every valid number gets its words, or the wording would fail on it.
+                if let Some(n) = nilai.as_f64() {
                     tambahan.insert(
                         format!("{}_terbilang", k.nama),
-                        json!(format::terbilang(n.unsigned_abs())),
+                        json!(format::terbilang_bilangan(n)),
                     );
                 }
             }
-            "grup" if k.ulang => {
+            JenisKolom::Grup if k.ulang => {
                 if let Value::Array(a) = nilai {
                     for x in a {
                         tambah_bentuk_tampil(&k.kolom, x);
                     }
                 }
             }
-            "grup" => tambah_bentuk_tampil(&k.kolom, nilai),
+            JenisKolom::Grup => tambah_bentuk_tampil(&k.kolom, nilai),
             _ => {}
         }
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use frontmatter::Peta;
 pub use skema::{
-    Bidang, Istilah, JENIS_KOLOM, Kolom, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus,
+    Bidang, Istilah, JenisKolom, Kolom, Lokasi, Materi, PasalKunci, Regulasi, Soal, StudiKasus,
     TAHAP, Templat, URAIAN_TAHAP, label_tahap,
 };
 
@@ -209,16 +209,38 @@ pub fn berkas_konten(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(semua)
 }
 
+/// Markdown files under `dir`. Directory symlinks are not followed (a loop would never end);
+/// a symlink to a file is read like the file.
 fn kumpulkan_md(dir: &Path, keluar: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)? {
-        let p = e?.path();
-        if p.is_dir() {
+        let e = e?;
+        let p = e.path();
+        let jenis = e.file_type()?;
+        if jenis.is_dir() {
             kumpulkan_md(&p, keluar)?;
-        } else if p.extension().is_some_and(|x| x == "md") {
+        } else if p.extension().is_some_and(|x| x == "md") && p.is_file() {
             keluar.push(p);
         }
     }
     Ok(())
+}
+
+/// The largest content file read; a knowledge-base entry is a few dozen KB.
+pub const BATAS_BERKAS: u64 = 1024 * 1024;
+
+/// Reads a content file, refusing one larger than [`BATAS_BERKAS`] before reading it.
+fn baca_berkas(path: &Path) -> Result<String, String> {
+    let ukuran = std::fs::metadata(path)
+        .map_err(|e| format!("tidak dapat dibaca: {e}"))?
+        .len();
+    if ukuran > BATAS_BERKAS {
+        return Err(format!(
+            "berkas {} KB terlalu besar (paling besar {} KB); bagi menjadi beberapa entri",
+            ukuran / 1024,
+            BATAS_BERKAS / 1024
+        ));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("tidak dapat dibaca: {e}"))
 }
 
 fn masalah(path: &Path, (baris, kolom): (usize, usize), pesan: impl Into<String>) -> Masalah {
@@ -256,10 +278,10 @@ pub fn muat(root: &Path) -> Result<Konten, KontenTidakSah> {
     let mut yaml_entri: Vec<(String, usize)> = Vec::new();
     let mut istilah = Vec::new();
     for path in &berkas {
-        let teks = match std::fs::read_to_string(path) {
+        let teks = match baca_berkas(path) {
             Ok(t) => t,
             Err(e) => {
-                semua_masalah.push(masalah(path, (1, 1), format!("tidak dapat dibaca: {e}")));
+                semua_masalah.push(masalah(path, (1, 1), e));
                 continue;
             }
         };
@@ -393,6 +415,18 @@ fn muat_entri(
             skema::terjemahkan_serde(&e.to_string()),
         )
     };
+    if let Err(e) = crate::yaml::tanpa_alias(t.yaml) {
+        let (baris, kolom) = e.letak();
+        m.push(masalah(
+            path,
+            (baris + t.baris_awal - 1, kolom),
+            e.to_string()
+                .split_once(": ")
+                .map(|(_, p)| p.to_string())
+                .unwrap_or_else(|| e.to_string()),
+        ));
+        return Err(m);
+    }
     let nilai: serde_yaml::Value = match serde_yaml::from_str(t.yaml) {
         Ok(v) => v,
         Err(e) => {
@@ -639,17 +673,7 @@ impl Pemeriksa<'_> {
             if !nama_terlihat.insert(k.nama.as_str()) {
                 self.catat(pos, format!("formulir: kolom `{jalur}` ditulis dua kali"));
             }
-            if !JENIS_KOLOM.contains(&k.jenis.as_str()) {
-                self.catat(
-                    pos,
-                    format!(
-                        "formulir: jenis `{}` pada `{jalur}` tidak dikenal; pilih dari: {}",
-                        k.jenis,
-                        JENIS_KOLOM.join(", ")
-                    ),
-                );
-            }
-            if k.jenis == "pilihan" && k.pilihan.is_empty() {
+            if k.jenis == JenisKolom::Pilihan && k.pilihan.is_empty() {
                 self.catat(
                     pos,
                     format!(
@@ -657,7 +681,7 @@ impl Pemeriksa<'_> {
                     ),
                 );
             }
-            if k.jenis == "grup" {
+            if k.jenis == JenisKolom::Grup {
                 if k.kolom.is_empty() {
                     self.catat(pos, format!("formulir: grup `{jalur}` tidak punya `kolom`"));
                 }
@@ -742,6 +766,11 @@ impl Pemeriksa<'_> {
 }
 
 fn muat_istilah(path: &Path, teks: &str) -> Result<Vec<Istilah>, Vec<Masalah>> {
+    if let Err(e) = crate::yaml::tanpa_alias(teks) {
+        let pesan = e.to_string();
+        let pesan = pesan.split_once(": ").map(|(_, p)| p).unwrap_or(&pesan);
+        return Err(vec![masalah(path, e.letak(), pesan)]);
+    }
     let daftar: Vec<Istilah> = serde_yaml::from_str(teks).map_err(|e| {
         vec![masalah(
             path,

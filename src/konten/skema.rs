@@ -316,8 +316,7 @@ pub struct Kolom {
     pub label: String,
     #[serde(default)]
     pub bantuan: Option<String>,
-    /// One of [`JENIS_KOLOM`].
-    pub jenis: String,
+    pub jenis: JenisKolom,
     #[serde(default)]
     pub wajib: bool,
     /// Length (teks, paragraf), value (angka, rupiah) or count (daftar, repeated grup) limits.
@@ -341,11 +340,52 @@ pub struct Kolom {
     pub kolom: Vec<Kolom>,
 }
 
-/// Field types of a form.
-pub const JENIS_KOLOM: [&str; 10] = [
-    "teks", "paragraf", "tanggal", "angka", "rupiah", "pilihan", "ya-tidak", "gambar", "daftar",
-    "grup",
-];
+/// The type of a form field, parsed when the templat is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JenisKolom {
+    /// One line of text.
+    Teks,
+    /// Several lines of text.
+    Paragraf,
+    /// `YYYY-MM-DD`.
+    Tanggal,
+    Angka,
+    /// A whole, non-negative amount of rupiah.
+    Rupiah,
+    /// One of the field's `pilihan`.
+    Pilihan,
+    YaTidak,
+    /// A PNG or JPEG image as a data URL (the emblem).
+    Gambar,
+    /// A list of text.
+    Daftar,
+    /// Nested fields; repeated when `ulang`.
+    Grup,
+}
+
+impl JenisKolom {
+    pub fn nama(self) -> &'static str {
+        match self {
+            JenisKolom::Teks => "teks",
+            JenisKolom::Paragraf => "paragraf",
+            JenisKolom::Tanggal => "tanggal",
+            JenisKolom::Angka => "angka",
+            JenisKolom::Rupiah => "rupiah",
+            JenisKolom::Pilihan => "pilihan",
+            JenisKolom::YaTidak => "ya-tidak",
+            JenisKolom::Gambar => "gambar",
+            JenisKolom::Daftar => "daftar",
+            JenisKolom::Grup => "grup",
+        }
+    }
+}
+
+impl std::fmt::Display for JenisKolom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.nama())
+    }
+}
 
 impl Templat {
     pub const KUNCI: &[&str] = &[
@@ -490,6 +530,14 @@ pub fn terjemahkan_serde(pesan: &str) -> String {
         let (nama, _) = sisa.split_once(',').unwrap_or((sisa, ""));
         return format!("kolom {nama} tidak dikenal");
     }
+    if let Some(sisa) = pesan.strip_prefix("unknown variant ") {
+        let (nama, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
+        let harus = harus
+            .trim_start_matches("one of ")
+            .replace('`', "")
+            .replace(" or ", ", ");
+        return format!("nilai {nama} tidak dikenal; pilih salah satu dari: {harus}");
+    }
     if let Some(sisa) = pesan.strip_prefix("invalid type: ") {
         let (ada, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
         return format!(
@@ -541,6 +589,15 @@ mod tests {
             terjemahkan_serde("invalid type: string \"x\", expected u16"),
             "jenis nilai salah: teks \"x\", seharusnya bilangan bulat"
         );
+    }
+
+    #[test]
+    fn unknown_field_type_names_the_choices() {
+        let e = serde_yaml::from_str::<Kolom>("{nama: a, label: A, jenis: warna}")
+            .expect_err("unknown type");
+        let pesan = terjemahkan_serde(&e.to_string());
+        assert!(pesan.contains("`warna` tidak dikenal"), "{pesan}");
+        assert!(pesan.contains("ya-tidak"), "{pesan}");
     }
 
     #[test]

@@ -1,13 +1,10 @@
-//! The index: one schema, atomic builds into `index/gen-*` swapped in through the `current`
-//! link, and a fingerprint of what was indexed so unchanged content is not indexed again.
+//! The index: one schema, and the documents made from content entries and the full texts of
+//! regulations. Generations on disk (builds, swaps, checks) are `search::generasi`.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -15,13 +12,10 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 use super::analyzer::{self, Analyzer, Mode};
+use super::generasi::{Kemajuan, Meta};
 use crate::konten::{self, Data, Konten, markdown};
-use crate::korpus::{self, GagalBaca, Peraturan};
+use crate::korpus::{self, Peraturan};
 
-/// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-const VERSI: u32 = 4;
-const META: &str = "sinergi.json";
-const CURRENT: &str = "current";
 /// The `jenis` of the full-text regulations.
 pub const PERATURAN: &str = "peraturan";
 
@@ -39,13 +33,15 @@ pub enum IndexError {
     BelumAda(PathBuf),
     #[error("indeks di {0} dibuat oleh versi lain; jalankan `sinergi index` lagi")]
     VersiLain(PathBuf),
+    #[error("indeks di {0} rusak ({1})")]
+    Rusak(PathBuf, String),
     #[error("indeks di {0} sedang dibangun oleh proses lain")]
     Terkunci(PathBuf),
     #[error("folder korpus {0} tidak dapat dibaca: {1}")]
     Korpus(PathBuf, std::io::Error),
 }
 
-fn io(konteks: impl Into<String>) -> impl FnOnce(std::io::Error) -> IndexError {
+pub(crate) fn io(konteks: impl Into<String>) -> impl FnOnce(std::io::Error) -> IndexError {
     let konteks = konteks.into();
     move |sumber| IndexError::Io { konteks, sumber }
 }
@@ -158,49 +154,6 @@ fn daftarkan_analyzer(index: &Index) {
         .register(analyzer::PERSIS, Analyzer::new(Mode::Persis));
 }
 
-/// What an index was built from; written beside it as `sinergi.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Meta {
-    pub versi: u32,
-    pub sidik_jari: String,
-    /// Unix seconds.
-    pub dibuat: u64,
-    pub dokumen: u64,
-    pub korpus: Option<PathBuf>,
-    pub peraturan: usize,
-    pub dilewati: usize,
-}
-
-/// A fingerprint of everything an index is built from: the content files, the corpus listing
-/// (names, sizes and modification times: hashing 127 MB on every start would be wasteful), the
-/// search vocabulary and the index version.
-pub fn sidik_jari(konten_root: &Path, korpus: Option<&Path>) -> Result<String, IndexError> {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&VERSI.to_le_bytes());
-    h.update(include_bytes!("padanan.yaml"));
-    for p in konten::berkas_konten(konten_root).map_err(io("membaca konten"))? {
-        let rel = p.strip_prefix(konten_root).unwrap_or(&p);
-        h.update(rel.to_string_lossy().as_bytes());
-        h.update(&std::fs::read(&p).map_err(io(format!("membaca {}", p.display())))?);
-    }
-    if let Some(k) = korpus {
-        h.update(b"korpus");
-        for p in korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.to_path_buf(), e))? {
-            let m = std::fs::metadata(&p).map_err(io(format!("membaca {}", p.display())))?;
-            let waktu = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos())
-                .unwrap_or(0);
-            h.update(p.strip_prefix(k).unwrap_or(&p).to_string_lossy().as_bytes());
-            h.update(&m.len().to_le_bytes());
-            h.update(&waktu.to_le_bytes());
-        }
-    }
-    Ok(format!("{:032x}", h.digest128()))
-}
-
 /// An open index with its reader.
 pub struct Indeks {
     pub index: Index,
@@ -214,116 +167,41 @@ pub struct Indeks {
     pub(crate) ejaan: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
 }
 
-/// The generation folder `index_dir/current` points to, if any.
-pub fn generasi_sekarang(index_dir: &Path) -> Option<PathBuf> {
-    let target = std::fs::read_link(index_dir.join(CURRENT)).ok()?;
-    Some(index_dir.join(target))
-}
-
-/// Reads the metadata of the current index without opening it.
-pub fn meta_sekarang(index_dir: &Path) -> Option<Meta> {
-    let dir = generasi_sekarang(index_dir)?;
-    serde_json::from_slice(&std::fs::read(dir.join(META)).ok()?).ok()
-}
-
-pub fn buka(index_dir: &Path) -> Result<Indeks, IndexError> {
-    let dir = generasi_sekarang(index_dir).ok_or_else(|| IndexError::BelumAda(index_dir.into()))?;
-    let meta: Meta = std::fs::read(dir.join(META))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .ok_or_else(|| IndexError::BelumAda(index_dir.into()))?;
-    if meta.versi != VERSI {
-        return Err(IndexError::VersiLain(index_dir.into()));
-    }
-    let index = Index::open_in_dir(&dir)?;
-    daftarkan_analyzer(&index);
-    let f = Bidang::dari(&index.schema())?;
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
-    Ok(Indeks {
-        index,
-        reader,
-        f,
-        meta,
-        dir,
-        ejaan: Default::default(),
-    })
-}
-
-/// Progress of a build, for a progress bar or log lines.
-pub enum Kemajuan<'a> {
-    /// The corpus has this many files.
-    Mulai(u64),
-    /// One more corpus file done.
-    Maju,
-    Dilewati(&'a GagalBaca),
-}
-
-/// Builds a fresh index of `konten` (and the corpus, if given) beside the current one, then
-/// swaps it in. A failed or interrupted build leaves the current index as it was.
-pub fn bangun(
-    konten: &Konten,
-    korpus_dir: Option<&Path>,
-    index_dir: &Path,
-    kemajuan: &mut dyn FnMut(Kemajuan),
-) -> Result<Meta, IndexError> {
-    std::fs::create_dir_all(index_dir).map_err(io(format!("membuat {}", index_dir.display())))?;
-    let kunci =
-        std::fs::File::create(index_dir.join(".kunci")).map_err(io("membuat berkas kunci"))?;
-    if kunci.try_lock().is_err() {
-        return Err(IndexError::Terkunci(index_dir.into()));
-    }
-    let sidik = sidik_jari(&konten.root, korpus_dir)?;
-    let nama = format!(
-        "gen-{}",
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    );
-    let dir = index_dir.join(&nama);
-    std::fs::create_dir_all(&dir).map_err(io(format!("membuat {}", dir.display())))?;
-    let hasil = isi_generasi(konten, korpus_dir, &dir, sidik, kemajuan);
-    let meta = match hasil {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&dir);
-            return Err(e);
-        }
-    };
-    // Swap: a new link is renamed over the old one, which is atomic on POSIX.
-    let sementara = index_dir.join(format!("{CURRENT}.{nama}"));
-    let _ = std::fs::remove_file(&sementara);
-    std::os::unix::fs::symlink(&nama, &sementara).map_err(io("membuat tautan indeks"))?;
-    std::fs::rename(&sementara, index_dir.join(CURRENT)).map_err(io("menukar indeks"))?;
-    bersihkan(index_dir, &nama);
-    drop(kunci);
-    Ok(meta)
-}
-
-/// Removes generations other than `sisakan`. A server that still reads an old one keeps its open
-/// files until it switches.
-fn bersihkan(index_dir: &Path, sisakan: &str) {
-    let Ok(isi) = std::fs::read_dir(index_dir) else {
-        return;
-    };
-    for e in isi.flatten() {
-        let nama = e.file_name().to_string_lossy().into_owned();
-        if nama.starts_with("gen-") && nama != sisakan {
-            let _ = std::fs::remove_dir_all(e.path());
-        }
+impl Indeks {
+    /// Opens the tantivy index in generation folder `dir`, built as `meta` says.
+    pub(crate) fn buka_folder(dir: &Path, meta: Meta) -> Result<Indeks, IndexError> {
+        let index = Index::open_in_dir(dir)?;
+        daftarkan_analyzer(&index);
+        let f = Bidang::dari(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Indeks {
+            index,
+            reader,
+            f,
+            meta,
+            dir: dir.to_path_buf(),
+            ejaan: Default::default(),
+        })
     }
 }
 
-fn isi_generasi(
+/// How many documents a build wrote.
+pub(crate) struct Jumlah {
+    pub dokumen: u64,
+    pub peraturan: usize,
+    pub dilewati: usize,
+}
+
+/// Writes the documents of `konten` (and of the corpus) into a new index in `dir`.
+pub(crate) fn isi_generasi(
     konten: &Konten,
     korpus_dir: Option<&Path>,
     dir: &Path,
-    sidik_jari: String,
     kemajuan: &mut dyn FnMut(Kemajuan),
-) -> Result<Meta, IndexError> {
+) -> Result<Jumlah, IndexError> {
     let index = Index::create_in_dir(dir, skema())?;
     daftarkan_analyzer(&index);
     let f = Bidang::dari(&index.schema())?;
@@ -332,10 +210,10 @@ fn isi_generasi(
         .unwrap_or(1)
         .min(4);
     let mut writer = index.writer_with_num_threads(benang, 128_000_000 * benang)?;
-    let mut jumlah = 0u64;
+    let mut dokumen = 0u64;
     for e in konten.semua() {
         writer.add_document(dokumen_entri(&f, e))?;
-        jumlah += 1;
+        dokumen += 1;
     }
     let (mut peraturan, mut dilewati) = (0, 0);
     if let Some(k) = korpus_dir {
@@ -347,7 +225,7 @@ fn isi_generasi(
                 Ok(per) => {
                     for d in dokumen_peraturan(&f, &per) {
                         writer.add_document(d)?;
-                        jumlah += 1;
+                        dokumen += 1;
                     }
                     peraturan += 1;
                 }
@@ -361,24 +239,11 @@ fn isi_generasi(
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    let meta = Meta {
-        versi: VERSI,
-        sidik_jari,
-        dibuat: SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
-        dokumen: jumlah,
-        korpus: korpus_dir.map(|k| std::path::absolute(k).unwrap_or_else(|_| k.to_path_buf())),
+    Ok(Jumlah {
+        dokumen,
         peraturan,
         dilewati,
-    };
-    let mut berkas = std::fs::File::create(dir.join(META)).map_err(io("menulis meta indeks"))?;
-    berkas
-        .write_all(&serde_json::to_vec_pretty(&meta).unwrap_or_default())
-        .and_then(|_| berkas.sync_all())
-        .map_err(io("menulis meta indeks"))?;
-    Ok(meta)
+    })
 }
 
 static RE_PENANDA: LazyLock<Regex> =

@@ -2,5 +2,6 @@
 
 pub mod analyzer;
 pub mod cuplikan;
+pub mod generasi;
 pub mod index;
 pub mod query;

@@ -285,6 +285,25 @@ impl Penyusun<'_> {
         boost(Box::new(PhraseQuery::new_with_offset(terms)), b)
     }
 
+    /// The BM25 weight (idf) of stemmed words matched together, as tantivy sums it for a
+    /// phrase; 0 when a word occurs nowhere.
+    fn idf(&self, kata: &[&str]) -> f32 {
+        let n = self.searcher.num_docs() as f32;
+        let mut jumlah = 0.0;
+        for k in kata {
+            let df = self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.f.cari, k))
+                .unwrap_or(0);
+            if df == 0 {
+                return 0.0;
+            }
+            let df = df as f32;
+            jumlah += (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        }
+        jumlah
+    }
+
     /// The groups of a run of loose words: each must match; synonyms widen a group.
     fn kelompok_kata(&self, teks: &str) -> Vec<Box<dyn Query>> {
         let akar = analyzer::analisis(self.kamus, teks, Mode::Akar);
@@ -300,30 +319,57 @@ impl Penyusun<'_> {
         let mut i = 0;
         while i < akar.len() {
             if let Some((panjang, lain)) = self.sinonim_di(&teks_akar[i..]) {
+                // All spellings of one concept weigh the same: each is scored with the weight
+                // (idf) of the most common one, so a rare spelling ("force majeure" mentioned
+                // once) does not outrank the entries that use the common one throughout.
+                let bobot_asli = self.idf(&teks_akar[i..i + panjang]);
                 let asli: Vec<Box<dyn Query>> = akar[i..i + panjang]
                     .iter()
                     .map(|t| self.kata(&t.text, persis_di(t.position)))
                     .collect();
-                let mut pilihan = vec![if asli.len() == 1 {
-                    asli.into_iter().next().expect("one element")
-                } else {
-                    Box::new(BooleanQuery::new(
-                        asli.into_iter().map(|q| (Occur::Must, q)).collect(),
-                    )) as Box<dyn Query>
-                }];
+                let mut pilihan = vec![(
+                    bobot_asli,
+                    if asli.len() == 1 {
+                        asli.into_iter().next().expect("one element")
+                    } else {
+                        Box::new(BooleanQuery::new(
+                            asli.into_iter().map(|q| (Occur::Must, q)).collect(),
+                        )) as Box<dyn Query>
+                    },
+                )];
                 for anggota in lain {
                     let token: Vec<(usize, String)> = anggota
                         .iter()
                         .enumerate()
                         .map(|(p, t)| (p, t.clone()))
                         .collect();
-                    pilihan.push(if token.len() == 1 {
-                        self.kata(&token[0].1, None)
-                    } else {
-                        self.frasa(&token)
-                    });
+                    let kata: Vec<&str> = anggota.iter().map(String::as_str).collect();
+                    pilihan.push((
+                        self.idf(&kata),
+                        if token.len() == 1 {
+                            self.kata(&token[0].1, None)
+                        } else {
+                            self.frasa(&token)
+                        },
+                    ));
                 }
-                hasil.push(salah_satu(pilihan));
+                let umum = pilihan
+                    .iter()
+                    .map(|(b, _)| *b)
+                    .filter(|b| *b > 0.0)
+                    .fold(f32::INFINITY, f32::min);
+                hasil.push(salah_satu(
+                    pilihan
+                        .into_iter()
+                        .map(|(b, q)| {
+                            if b > 0.0 && umum.is_finite() {
+                                boost(q, umum / b)
+                            } else {
+                                q
+                            }
+                        })
+                        .collect(),
+                ));
                 i += panjang;
             } else {
                 let t = &akar[i];

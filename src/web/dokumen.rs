@@ -13,9 +13,11 @@ use serde_json::{Map, Value, json};
 
 use super::Keadaan;
 use super::halaman::{galat, render, tidak_ditemukan};
-use crate::dokumen::{DokumenError, GalatIsian, JenisDokumen, Kertas, Opsi, PILIHAN_HURUF};
+use crate::dokumen::{
+    DokumenError, GalatIsian, JenisDokumen, Kertas, Opsi, PILIHAN_HURUF, formulir,
+};
 use crate::format::escape_html as esc;
-use crate::konten::{Kolom, label_tahap};
+use crate::konten::{JenisKolom, Kolom, label_tahap};
 
 type S = State<Arc<Keadaan>>;
 
@@ -97,17 +99,19 @@ pub(super) fn sibuk() -> Response {
         .into_response()
 }
 
-/// Compiles on the blocking pool, at most as many at once as permits allow; none free → None.
+/// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
+/// none free → None. Reading (YAML and JSON parsing) happens under the same permit, so parsing
+/// cost is bounded by the number of permits too.
 async fn susun(
     k: &Keadaan,
     id: &str,
-    data: Value,
+    baca: impl FnOnce() -> Result<Value, DokumenError> + Send + 'static,
     opsi: Opsi,
 ) -> Option<Result<Vec<u8>, DokumenError>> {
     let izin = k.izin_dokumen.try_acquire().ok()?;
     let m = k.muatan();
     let id = id.to_string();
-    let hasil = tokio::task::spawn_blocking(move || m.mesin.render(&id, &data, &opsi)).await;
+    let hasil = tokio::task::spawn_blocking(move || m.mesin.render(&id, &baca()?, &opsi)).await;
     drop(izin);
     Some(hasil.unwrap_or_else(|e| Err(DokumenError::Typst(vec![e.to_string()]))))
 }
@@ -138,27 +142,38 @@ pub async fn api_buat(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let teks = match std::str::from_utf8(&body) {
-        Ok(t) => t,
-        Err(_) => {
+    let jenis_isi = jenis_isi
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    // No type at all is read as JSON (what curl users forget); a type the API does not
+    // document is refused.
+    let yaml = match jenis_isi.as_str() {
+        "" | "application/json" => false,
+        "application/yaml" | "application/x-yaml" | "text/yaml" => true,
+        _ => {
             return salah(
-                StatusCode::BAD_REQUEST,
-                "isi permintaan harus teks UTF-8".into(),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "kirim isian sebagai application/json atau application/yaml".into(),
             );
         }
     };
-    let data: Result<Value, String> = if jenis_isi.contains("yaml") {
-        serde_yaml::from_str(teks).map_err(|e| format!("YAML tidak valid: {e}"))
-    } else {
-        serde_json::from_str(teks).map_err(|e| format!("JSON tidak valid: {e}"))
+    let baca = move || -> Result<Value, DokumenError> {
+        let teks = std::str::from_utf8(&body)
+            .map_err(|_| DokumenError::Permintaan("isi permintaan harus teks UTF-8".into()))?;
+        if yaml {
+            crate::yaml::baca(teks).map_err(|e| DokumenError::Permintaan(e.to_string()))
+        } else {
+            serde_json::from_str(teks)
+                .map_err(|e| DokumenError::Permintaan(format!("JSON tidak valid: {e}")))
+        }
     };
-    let data = match data {
-        Ok(d) => d,
-        Err(p) => return salah(StatusCode::BAD_REQUEST, p),
-    };
-    match susun(&k, &id, data, opsi).await {
+    match susun(&k, &id, baca, opsi).await {
         None => sibuk(),
         Some(Ok(b)) => pdf(&id, b),
+        Some(Err(DokumenError::Permintaan(p))) => salah(StatusCode::BAD_REQUEST, p),
         Some(Err(DokumenError::Isian(g))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             Json(json!({"galat": format!("{} masalah pada isian", g.len()), "isian": g})),
@@ -176,91 +191,46 @@ pub async fn api_buat(
 
 // ---- The HTML form ----
 
-/// Form field names are paths: `desa.nama`, `saksi[1].nama`.
-fn pasang(akar: &mut Value, jalur: &str, nilai: Value) {
-    let mut sekarang = akar;
-    let segmen: Vec<&str> = jalur.split('.').collect();
-    for (i, seg) in segmen.iter().enumerate() {
-        let akhir = i + 1 == segmen.len();
-        let (nama, indeks) = match seg.split_once('[') {
-            Some((n, r)) => (n, r.trim_end_matches(']').parse::<usize>().ok()),
-            None => (*seg, None),
-        };
-        if !sekarang.is_object() {
-            *sekarang = Value::Object(Map::new());
-        }
-        let Value::Object(m) = sekarang else { return };
-        let anak = m.entry(nama.to_string()).or_insert(Value::Null);
-        sekarang = match indeks {
-            Some(ix) => {
-                if !anak.is_array() {
-                    *anak = Value::Array(Vec::new());
-                }
-                let Value::Array(a) = anak else { return };
-                while a.len() <= ix {
-                    a.push(Value::Object(Map::new()));
-                }
-                &mut a[ix]
-            }
-            None => anak,
-        };
-        if akhir {
-            *sekarang = nilai;
-            return;
-        }
-    }
-}
+/// Form options besides the fields (`_kertas`, `_huruf`) and the button pressed (`_aksi`).
+const OPSI_FORM: [&str; 2] = ["kertas", "huruf"];
 
-fn cari_kolom<'a>(kolom: &'a [Kolom], nama: &str) -> Option<&'a Kolom> {
-    kolom.iter().find(|k| k.nama == nama)
-}
-
-/// The JSON data of a submitted form, and the action asked for.
+/// The JSON data of a submitted form, the print options, and the action asked for. Field names
+/// are resolved against the schema first: an unknown name, a path deeper than the schema or a
+/// row beyond a group's `maks` is refused before anything is allocated for it.
 fn dari_form(
     j: &JenisDokumen,
-    pasangan: &[(String, String)],
-) -> (Value, Map<String, Value>, String) {
+    pasangan: Vec<(String, String)>,
+) -> Result<(Value, Map<String, Value>, String), String> {
     let mut data = Value::Object(Map::new());
     let mut lain = Map::new();
     let mut aksi = "buat".to_string();
     for (nama, nilai) in pasangan {
         if let Some(opsi) = nama.strip_prefix('_') {
             if opsi == "aksi" {
-                aksi = nilai.clone();
-            } else {
+                aksi = nilai;
+            } else if OPSI_FORM.contains(&opsi) {
                 lain.insert(opsi.to_string(), json!(nilai));
             }
             continue;
         }
+        let jalur = formulir::urai_jalur(&j.formulir, &nama, false)?;
         // Lists of text come from one textarea, one item per line.
-        let daftar = cari_kolom_jalur(&j.formulir, nama).is_some_and(|k| k.jenis == "daftar");
-        let v = if daftar {
+        let v = if jalur.kolom.jenis == JenisKolom::Daftar {
             Value::Array(
                 nilai
                     .lines()
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
+                    .take(formulir::batas_butir(jalur.kolom) + 1)
                     .map(|s| json!(s))
                     .collect(),
             )
         } else {
             json!(nilai)
         };
-        pasang(&mut data, nama, v);
+        formulir::pasang(&mut data, &jalur, v);
     }
-    (data, lain, aksi)
-}
-
-fn cari_kolom_jalur<'a>(kolom: &'a [Kolom], jalur: &str) -> Option<&'a Kolom> {
-    let mut sekarang = kolom;
-    let mut hasil = None;
-    for seg in jalur.split('.') {
-        let nama = seg.split('[').next().unwrap_or(seg);
-        let k = cari_kolom(sekarang, nama)?;
-        sekarang = &k.kolom;
-        hasil = Some(k);
-    }
-    hasil
+    Ok((data, lain, aksi))
 }
 
 fn nilai_di<'a>(data: &'a Value, nama: &str) -> Option<&'a Value> {
@@ -314,7 +284,7 @@ fn kolom_html(
                 ));
             }
         };
-        if k.jenis == "grup" && k.ulang && boleh_ulang {
+        if k.jenis == JenisKolom::Grup && k.ulang && boleh_ulang {
             out.push_str(&format!(
                 "<fieldset class=\"grup\"><legend>{}</legend>",
                 esc(&k.label)
@@ -345,7 +315,7 @@ fn kolom_html(
             ));
             continue;
         }
-        if k.jenis == "grup" {
+        if k.jenis == JenisKolom::Grup {
             out.push_str(&format!(
                 "<fieldset class=\"grup\"><legend>{}</legend>",
                 esc(&k.label)
@@ -373,11 +343,11 @@ fn kolom_html(
         let wajib = if k.wajib { " required" } else { "" };
         let maks = k
             .maks
-            .filter(|_| matches!(k.jenis.as_str(), "teks" | "paragraf"))
+            .filter(|_| matches!(k.jenis, JenisKolom::Teks | JenisKolom::Paragraf))
             .map(|m| format!(" maxlength=\"{m}\""))
             .unwrap_or_default();
-        match k.jenis.as_str() {
-            "ya-tidak" => {
+        match k.jenis {
+            JenisKolom::YaTidak => {
                 let cek = if v.and_then(Value::as_bool).unwrap_or(false)
                     || teks == "ya"
                     || teks == "on"
@@ -397,14 +367,14 @@ fn kolom_html(
                     "<label for=\"{id}\">{}{bintang}</label>",
                     esc(&k.label)
                 ));
-                match k.jenis.as_str() {
-                    "paragraf" | "daftar" => out.push_str(&format!(
+                match k.jenis {
+                    JenisKolom::Paragraf | JenisKolom::Daftar => out.push_str(&format!(
                         "<textarea id=\"{id}\" name=\"{}\" rows=\"{}\"{wajib}{maks}>{}</textarea>",
                         esc(&jalur),
-                        if k.jenis == "daftar" { 4 } else { 3 },
+                        if k.jenis == JenisKolom::Daftar { 4 } else { 3 },
                         esc(&teks)
                     )),
-                    "pilihan" => {
+                    JenisKolom::Pilihan => {
                         out.push_str(&format!(
                             "<select id=\"{id}\" name=\"{}\"{wajib}>",
                             esc(&jalur)
@@ -418,7 +388,7 @@ fn kolom_html(
                         }
                         out.push_str("</select>");
                     }
-                    "gambar" => {
+                    JenisKolom::Gambar => {
                         if !teks.is_empty() {
                             out.push_str(&format!(
                                 "<input type=\"hidden\" name=\"{}\" value=\"{}\"><small class=\"bantuan\">Gambar sudah terlampir; pilih berkas lain untuk menggantinya.</small>",
@@ -433,8 +403,8 @@ fn kolom_html(
                     }
                     jenis => {
                         let tipe = match jenis {
-                            "tanggal" => "date",
-                            "angka" | "rupiah" => "text\" inputmode=\"numeric",
+                            JenisKolom::Tanggal => "date",
+                            JenisKolom::Angka | JenisKolom::Rupiah => "text\" inputmode=\"numeric",
                             _ => "text",
                         };
                         out.push_str(&format!(
@@ -447,12 +417,12 @@ fn kolom_html(
             }
         }
         let mut bantuan = k.bantuan.clone().unwrap_or_default();
-        if k.jenis == "daftar" {
+        if k.jenis == JenisKolom::Daftar {
             bantuan = format!("{bantuan} Satu butir per baris.")
                 .trim()
                 .to_string();
         }
-        if k.jenis == "gambar" {
+        if k.jenis == JenisKolom::Gambar {
             bantuan = format!("{bantuan} PNG atau JPEG, paling besar 1 MB.")
                 .trim()
                 .to_string();
@@ -505,7 +475,7 @@ fn tampilkan_form(
 fn baris_awal(kolom: &[Kolom]) -> Value {
     let mut m = Map::new();
     for k in kolom {
-        if k.jenis == "grup" && k.ulang {
+        if k.jenis == JenisKolom::Grup && k.ulang {
             let n = k.min.unwrap_or(1.0).max(1.0) as usize;
             m.insert(
                 k.nama.clone(),
@@ -534,40 +504,80 @@ pub async fn formulir(
 }
 
 /// The name–value pairs of a submitted form, urlencoded or multipart (with an image upload,
-/// which becomes a data URL like the API takes).
+/// which becomes a data URL like the API takes). Errors carry the status to answer with.
 async fn pasangan_form(
     k: &Arc<Keadaan>,
     req: axum::extract::Request,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(String, String)>, (StatusCode, String)> {
     use axum::extract::FromRequest;
     let multipart = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("multipart/form-data"));
+    let terlalu_besar = || {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "Isian terlalu besar (lebih dari {} MB).",
+                super::BATAS_BODY / (1024 * 1024)
+            ),
+        )
+    };
     if !multipart {
-        let body = Bytes::from_request(req, k)
-            .await
-            .map_err(|e| e.body_text())?;
+        let body = Bytes::from_request(req, k).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                terlalu_besar()
+            } else {
+                (StatusCode::BAD_REQUEST, e.body_text())
+            }
+        })?;
         return Ok(form_urlencoded::parse(&body).into_owned().collect());
     }
+    let salah = |status: StatusCode, teks: String| {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            terlalu_besar()
+        } else {
+            (StatusCode::BAD_REQUEST, teks)
+        }
+    };
     let mut m = axum::extract::Multipart::from_request(req, k)
         .await
-        .map_err(|e| e.body_text())?;
+        .map_err(|e| salah(e.status(), e.body_text()))?;
     let mut pasangan = Vec::new();
-    while let Some(field) = m.next_field().await.map_err(|e| e.body_text())? {
+    while let Some(field) = m
+        .next_field()
+        .await
+        .map_err(|e| salah(e.status(), e.body_text()))?
+    {
         let nama = field.name().unwrap_or("").to_string();
         if field.file_name().is_some() {
-            let jenis = field.content_type().unwrap_or("").to_string();
-            let isi = field.bytes().await.map_err(|e| e.body_text())?;
+            let isi = field
+                .bytes()
+                .await
+                .map_err(|e| salah(e.status(), e.body_text()))?;
             if isi.is_empty() {
                 continue;
             }
+            // The type a browser claims for a file is often wrong; the bytes say what it is.
+            let jenis = if isi.starts_with(b"\x89PNG") {
+                "image/png"
+            } else if isi.starts_with(&[0xff, 0xd8, 0xff]) {
+                "image/jpeg"
+            } else {
+                "application/octet-stream"
+            };
             use base64::Engine;
             let b64 = base64::engine::general_purpose::STANDARD.encode(&isi);
             pasangan.push((nama, format!("data:{jenis};base64,{b64}")));
         } else {
-            pasangan.push((nama, field.text().await.map_err(|e| e.body_text())?));
+            pasangan.push((
+                nama,
+                field
+                    .text()
+                    .await
+                    .map_err(|e| salah(e.status(), e.body_text()))?,
+            ));
         }
     }
     Ok(pasangan)
@@ -578,23 +588,35 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
     let Some(j) = m.mesin.jenis(&id) else {
         return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
     };
+    let tidak_terbaca = |e: &str| galat(&k, StatusCode::BAD_REQUEST, "Formulir tidak terbaca", e);
     let pasangan = match pasangan_form(&k, req).await {
         Ok(p) => p,
-        Err(e) => return galat(&k, StatusCode::BAD_REQUEST, "Formulir tidak terbaca", &e),
+        Err((status, e)) => return galat(&k, status, "Formulir tidak terbaca", &e),
     };
-    let (mut data, lain, aksi) = dari_form(j, &pasangan);
+    let (mut data, lain, aksi) = match dari_form(j, pasangan) {
+        Ok(x) => x,
+        Err(e) => return tidak_terbaca(&e),
+    };
     if let Some(sisa) = aksi.strip_prefix("tambah:") {
-        if let Some(a) = data.get_mut(sisa).and_then(Value::as_array_mut) {
-            a.push(Value::Object(Map::new()));
-        } else if let Some(o) = data.as_object_mut() {
-            o.insert(sisa.to_string(), json!([{}]));
+        let Ok(jalur) = formulir::urai_jalur(&j.formulir, sisa, true) else {
+            return tidak_terbaca("tombol tambah menunjuk kolom yang tidak dikenal");
+        };
+        if jalur.kolom.jenis != JenisKolom::Grup || !jalur.kolom.ulang {
+            return tidak_terbaca("tombol tambah menunjuk kolom yang tidak dikenal");
+        }
+        let maks = formulir::batas_butir(jalur.kolom);
+        match formulir::ambil(&mut data, &jalur) {
+            Some(Value::Array(a)) if a.len() < maks => a.push(Value::Object(Map::new())),
+            Some(Value::Array(_)) => {}
+            _ => formulir::pasang(&mut data, &jalur, json!([{}])),
         }
         return tampilkan_form(&k, j, &data, &lain, &[], StatusCode::OK);
     }
     if let Some(sisa) = aksi.strip_prefix("hapus:") {
         if let Some((nama, i)) = sisa.rsplit_once(':')
             && let Ok(i) = i.parse::<usize>()
-            && let Some(a) = data.get_mut(nama).and_then(Value::as_array_mut)
+            && let Ok(jalur) = formulir::urai_jalur(&j.formulir, nama, true)
+            && let Some(Value::Array(a)) = formulir::ambil(&mut data, &jalur)
             && i < a.len()
         {
             a.remove(i);
@@ -608,12 +630,18 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         Ok(o) => o,
         Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),
     };
-    match susun(&k, &id, data.clone(), opsi).await {
+    let data_tampil = data.clone();
+    match susun(&k, &id, move || Ok(data), opsi).await {
         None => sibuk(),
         Some(Ok(b)) => pdf(&id, b),
-        Some(Err(DokumenError::Isian(g))) => {
-            tampilkan_form(&k, j, &data, &lain, &g, StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Some(Err(DokumenError::Isian(g))) => tampilkan_form(
+            &k,
+            j,
+            &data_tampil,
+            &lain,
+            &g,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
             galat(
@@ -623,21 +651,5 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
                 "Terjadi kesalahan saat menyusun PDF. Isian Anda tidak hilang: kembali dan coba lagi.",
             )
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn form_paths_become_nested_data() {
-        let mut v = Value::Object(Map::new());
-        pasang(&mut v, "desa.nama", json!("A"));
-        pasang(&mut v, "saksi[1].nama", json!("B"));
-        assert_eq!(
-            v,
-            json!({"desa": {"nama": "A"}, "saksi": [{}, {"nama": "B"}]})
-        );
     }
 }

@@ -59,6 +59,7 @@ pub(super) fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value
         m.entry("q").or_insert(json!(""));
         m.entry("jenis").or_insert(json!(""));
         m.insert("pilihan_jenis".into(), json!(pilihan_jenis()));
+        m.insert("aset_gaya".into(), json!(super::statis::versi_gaya()));
     }
     let hasil = tera::Context::from_serialize(&ctx).and_then(|c| k.tera.render(nama, &c));
     match hasil {

@@ -2,8 +2,11 @@
 
 mod dokumen;
 mod halaman;
+mod jaga;
+mod layanan;
 mod parameter;
 mod pelatihan;
+mod statis;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -13,10 +16,15 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
 
 use crate::dokumen::Mesin;
 use crate::konten::Konten;
-use crate::search::index::{self, Indeks};
+use crate::search::generasi;
+use crate::search::index::Indeks;
 
 /// Content and index, swapped together when a new index generation appears.
 pub struct Muatan {
@@ -54,8 +62,6 @@ pub enum WebError {
     Thread(#[from] rayon::ThreadPoolBuildError),
     #[error("tidak dapat membuka alamat {0}: {1}")]
     Alamat(SocketAddr, std::io::Error),
-    #[error("server berhenti: {0}")]
-    Server(std::io::Error),
 }
 
 macro_rules! templat {
@@ -92,8 +98,11 @@ pub struct Folder {
     pub templates: PathBuf,
 }
 
+/// A whole request (body upload included, on a slow phone connection) must finish within this.
+const BATAS_PERMINTAAN: Duration = Duration::from_secs(120);
+
 /// Request bodies larger than this get a 413 (a form with an emblem image fits).
-const BATAS_BODY: usize = 2 * 1024 * 1024;
+pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
 
 /// The router, for the server and for tests.
 pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), WebError> {
@@ -134,31 +143,67 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             "/api/dokumen/{jenis}",
             axum::routing::post(dokumen::api_buat),
         )
+        .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(halaman::koleksi))
         .route("/{koleksi}/{id}", get(halaman::entri))
         .fallback(halaman::tidak_ada)
+        .layer(axum::middleware::from_fn_with_state(
+            keadaan.clone(),
+            jaga::jaga,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            BATAS_PERMINTAAN,
+        ))
+        .layer(
+            // PDFs and ZIPs are compressed already.
+            CompressionLayer::new().compress_when(
+                DefaultPredicate::new()
+                    .and(NotForContentType::const_new("application/pdf"))
+                    .and(NotForContentType::const_new("application/zip")),
+            ),
+        )
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::extract::Request| {
+                    // The path only: queries may carry what people typed.
+                    tracing::info_span!("http", metode = %req.method(), jalur = %req.uri().path())
+                })
+                .on_request(())
+                .on_response(
+                    |res: &axum::response::Response, lama: Duration, _: &tracing::Span| {
+                        tracing::info!(
+                            status = res.status().as_u16(),
+                            ms = format_args!("{:.1}", lama.as_secs_f64() * 1000.0),
+                            "selesai"
+                        );
+                    },
+                )
+                .on_failure(()),
+        )
         .with_state(keadaan.clone());
     Ok((app, keadaan))
 }
 
-/// Follows `index/current`: when another process (`sinergi index`) swaps in a new generation,
+/// Follows `index/CURRENT`: when another process (`sinergi index`) swaps in a new generation,
 /// the server loads it with the content and switches over; until then it answers from the old.
+/// A generation that cannot be used is tried once, not every two seconds.
 async fn pantau_indeks(keadaan: Arc<Keadaan>) {
     let mut jeda = tokio::time::interval(Duration::from_secs(2));
+    let mut dicoba = Some(keadaan.muatan().indeks.dir.clone());
     loop {
         jeda.tick().await;
-        let sekarang = keadaan.muatan().indeks.dir.clone();
-        let Some(baru) = index::generasi_sekarang(&keadaan.index_dir) else {
-            continue;
-        };
-        if baru == sekarang {
+        let baru = generasi::generasi_sekarang(&keadaan.index_dir);
+        if baru.is_none() || baru == dicoba {
             continue;
         }
+        dicoba = baru;
         let k = keadaan.clone();
         let hasil = tokio::task::spawn_blocking(move || {
             let konten = crate::konten::muat(&k.content_dir).map_err(|e| e.to_string())?;
-            let indeks = index::buka(&k.index_dir).map_err(|e| e.to_string())?;
+            let indeks = generasi::buka(&k.index_dir, generasi::Periksa::Penuh)
+                .map_err(|e| e.to_string())?;
             let mesin = Mesin::muat(&konten, &k.templates_dir.join("dokumen"))
                 .map_err(|e| e.to_string())?;
             Ok::<_, String>(Muatan {
@@ -194,10 +239,8 @@ pub async fn jalankan(addr: SocketAddr, muatan: Muatan, folder: Folder) -> Resul
         std::io::stderr(),
         "Sinergi melayani di http://{alamat} (Ctrl-C untuk berhenti)"
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(sinyal_berhenti())
-        .await
-        .map_err(WebError::Server)
+    layanan::layani(listener, app, sinyal_berhenti()).await;
+    Ok(())
 }
 
 async fn sinyal_berhenti() {

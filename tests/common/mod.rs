@@ -1,6 +1,11 @@
 //! Helpers for tests that run the real `sinergi` binary.
 #![allow(dead_code)]
 
+mod pdf;
+// Not every test file reads PDFs.
+#[allow(unused_imports)]
+pub use pdf::*;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -23,6 +28,22 @@ pub fn sinergi_ok(args: &[&str]) -> std::process::Output {
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// Renders the example data of document type `jenis` (with extra `render` arguments such as
+/// `--kertas f4`) in a temporary folder and returns the PDF.
+pub fn pdf_contoh(jenis: &str, ekstra: &[&str]) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data.yaml");
+    std::fs::write(&data, sinergi_ok(&["dokumen", jenis, "--contoh"]).stdout).expect("write");
+    let pdf = dir.path().join("dokumen.pdf");
+    let mut args = vec!["render", jenis, "--data"];
+    args.push(data.to_str().expect("path"));
+    args.push("--out");
+    args.push(pdf.to_str().expect("path"));
+    args.extend_from_slice(ekstra);
+    sinergi_ok(&args);
+    std::fs::read(&pdf).expect("the PDF was written")
 }
 
 pub fn konten_bawaan() -> PathBuf {
@@ -83,6 +104,29 @@ impl Server {
             base,
             _index: index,
         }
+    }
+
+    /// Sends SIGTERM (on Unix; kills elsewhere) and waits up to `batas` for the process to
+    /// exit; whether it did.
+    pub fn berhenti(&mut self, batas: Duration) -> bool {
+        #[cfg(unix)]
+        {
+            let pid = libc::pid_t::try_from(self.child.id()).expect("pid");
+            // SAFETY: sending a signal to our own child process.
+            unsafe {
+                libc::kill(pid, libc::SIGTERM);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = self.child.kill();
+        let akhir = Instant::now() + batas;
+        while Instant::now() < akhir {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
     }
 
     pub fn url(&self, path: &str) -> String {
