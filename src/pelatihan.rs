@@ -145,6 +145,13 @@ impl Acara {
                 m.push(format!("{k}: `{t}` harus tanggal TTTT-BB-HH yang ada"));
             }
         }
+        if let (Some(surat), Some(acara)) = (
+            self.tanggal_surat.as_deref().and_then(format::urai_tanggal),
+            format::urai_tanggal(&self.tanggal),
+        ) && surat > acara
+        {
+            m.push("tanggal_surat: surat undangan bertanggal sesudah acaranya".into());
+        }
         if self.durasi == Some(0) {
             m.push("durasi: jumlah menit harus lebih dari 0".into());
         }
@@ -582,6 +589,38 @@ mod tests {
             ),
             "Kerja sama desa menyangkut uang, aset dan kepercayaan warga."
         );
+    }
+
+    #[test]
+    fn the_event_file_is_checked_before_anything_is_printed() {
+        assert!(Acara::contoh().periksa().is_empty());
+        let mut a = Acara::contoh();
+        a.tanggal_surat = Some("2025-07-20".into());
+        a.durasi = Some(0);
+        a.lambang = Some(PathBuf::from("/tidak/ada.png"));
+        let m = a.periksa().join("\n");
+        for k in ["tanggal_surat:", "durasi:", "lambang:"] {
+            assert!(m.contains(k), "{k} in {m}");
+        }
+        // A generic handout has no date.
+        a = Acara::contoh();
+        a.tanggal = String::new();
+        a.tanggal_surat = None;
+        assert!(a.periksa().is_empty());
+    }
+
+    #[test]
+    fn modules_are_taken_in_order_while_they_fit() {
+        let konten = crate::konten::muat(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .expect("the bundled content loads");
+        let (semua, tidak) = pilih_modul(&konten, None);
+        assert!(tidak.is_empty());
+        let total: u32 = semua.iter().map(|(_, m)| u32::from(m.durasi)).sum();
+        let (dipilih, tertinggal) = pilih_modul(&konten, Some(total - 1));
+        assert!(!tertinggal.is_empty());
+        let menit: u32 = dipilih.iter().map(|(_, m)| u32::from(m.durasi)).sum();
+        assert!(menit < total);
+        assert!(dipilih.windows(2).all(|w| w[0].1.urutan < w[1].1.urutan));
     }
 
     #[test]
