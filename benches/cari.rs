@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use sinergi::konten;
+use sinergi::search::generasi;
 use sinergi::search::query::Permintaan;
-use sinergi::search::{generasi, index};
 
 const KUERI: &[&str] = &[
     "kerja sama antar desa",
@@ -146,7 +146,7 @@ fn bangun(konten_dir: &Path, korpus: Option<&Path>, index_dir: &Path) -> (Durati
     (muat, t1.elapsed(), meta.dokumen)
 }
 
-fn latensi(indeks: &index::Indeks, putaran: usize) -> (f64, f64, f64) {
+fn latensi(indeks: &sinergi::search::Indeks, putaran: usize) -> (f64, f64, f64) {
     for q in KUERI {
         let _ = indeks.cari(&Permintaan {
             q: q.to_string(),

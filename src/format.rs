@@ -20,8 +20,8 @@ const HARI: [&str; 7] = [
     "Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
 ];
 
-/// `2025-07-11` as (year, month, day), when it is a real date.
-pub fn urai_tanggal(iso: &str) -> Option<(i32, u32, u32)> {
+/// `2025-07-11` as a date, when it is written so and exists in the calendar.
+pub fn urai_tanggal(iso: &str) -> Option<time::Date> {
     let b: Vec<&str> = iso.trim().split('-').collect();
     let [y, m, d] = b.as_slice() else {
         return None;
@@ -29,38 +29,32 @@ pub fn urai_tanggal(iso: &str) -> Option<(i32, u32, u32)> {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let (y, m, d) = (
-        y.parse::<i32>().ok()?,
-        m.parse::<u32>().ok()?,
-        d.parse::<u32>().ok()?,
-    );
-    let kabisat = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let maks = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if kabisat => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=maks).contains(&d).then_some((y, m, d))
+    let bulan = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    time::Date::from_calendar_date(y.parse().ok()?, bulan, d.parse().ok()?).ok()
+}
+
+/// A date as offices write it: `11 Juli 2025`.
+pub fn tanggal_panjang_dari(t: time::Date) -> String {
+    format!(
+        "{} {} {}",
+        t.day(),
+        BULAN[usize::from(u8::from(t.month())) - 1],
+        t.year()
+    )
 }
 
 /// `2025-07-11` → `11 Juli 2025`; anything that is not such a date comes back unchanged.
 pub fn tanggal_panjang(iso: &str) -> String {
     match urai_tanggal(iso) {
-        Some((y, m, d)) => format!("{d} {} {y}", BULAN[m as usize - 1]),
+        Some(t) => tanggal_panjang_dari(t),
         None => iso.to_string(),
     }
 }
 
 /// The day of the week of a `YYYY-MM-DD` date: `2025-07-11` → `Jumat`.
 pub fn hari(iso: &str) -> Option<&'static str> {
-    let (y, m, d) = urai_tanggal(iso)?;
-    // Sakamoto's method.
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y - 1 } else { y };
-    let i = (y + y / 4 - y / 100 + y / 400 + T[m as usize - 1] + d as i32).rem_euclid(7);
-    Some(HARI[i as usize])
+    let t = urai_tanggal(iso)?;
+    Some(HARI[usize::from(t.weekday().number_days_from_sunday())])
 }
 
 /// Groups of three digits with dots: `1500000` → `1.500.000`.
@@ -231,11 +225,6 @@ pub fn tulis_html(keluar: &mut String, s: &str) {
     }
 }
 
-/// `("3", 2025)` → `NOMOR 3 TAHUN 2025`.
-pub fn nomor_dokumen(nomor: &str, tahun: i32) -> String {
-    format!("NOMOR {} TAHUN {tahun}", nomor.trim())
-}
-
 /// The letter of a list item: `0` → `a`, `25` → `z`, `26` → `aa`.
 pub fn huruf(mut i: usize) -> String {
     let mut s = Vec::new();
@@ -324,7 +313,6 @@ mod tests {
         assert_eq!(romawi(11), "XI");
         assert_eq!(romawi(14), "XIV");
         assert_eq!(romawi(40), "XL");
-        assert_eq!(nomor_dokumen("3", 2025), "NOMOR 3 TAHUN 2025");
         assert_eq!(huruf(0), "a");
         assert_eq!(huruf(25), "z");
         assert_eq!(huruf(26), "aa");

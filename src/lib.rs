@@ -1,13 +1,34 @@
 //! Sinergi: a knowledge base and document service for kerja sama desa.
 //!
-//! `konten` loads and validates the curated Markdown collections, `korpus` reads the full texts of
-//! national regulations, `search` builds and queries the tantivy index, `web` serves it all.
+//! The public surface is what the `sinergi` binary, the benchmarks and the tests use:
+//!
+//! - [`konten`]: [`konten::muat`] loads and validates a content tree into [`konten::Konten`]
+//!   (entries, [`konten::Koleksi`], the form schema [`konten::Kolom`]); problems as
+//!   [`konten::KontenTidakSah`].
+//! - [`periksa::periksa`]: what `sinergi check` checks (content, and every document example
+//!   rendered).
+//! - [`search`]: [`search::generasi`] builds, verifies and opens index generations
+//!   (`siapkan` decides whether the index is fresh); [`search::Indeks::cari`] answers a
+//!   [`search::query::Permintaan`] with a [`search::query::Hasil`].
+//! - [`dokumen`]: [`dokumen::Mesin`] renders a document type's PDF from form data, with
+//!   [`dokumen::Opsi`] (paper, font).
+//! - [`pelatihan`]: handout, slides and event kit for a sosialisasi.
+//! - [`opsi`]: request options parsed once for the CLI and the web (collection, bidang, year,
+//!   paper, font, time zone).
+//! - [`web`]: [`web::jalankan`] serves pages and the JSON API; [`web::api`] holds the JSON
+//!   shapes (also printed by `--json`).
+//! - [`yaml`]: YAML from users, read with anchors and aliases refused.
+//!
+//! Everything else is `pub(crate)`: Indonesian formatting (`format`), the full-text corpus reader
+//! (`korpus`), the analyzer and snippets inside `search`, forms and layouts inside `dokumen`.
 
 pub mod dokumen;
-pub mod format;
+pub(crate) mod format;
 pub mod konten;
-pub mod korpus;
+pub(crate) mod korpus;
+pub mod opsi;
 pub mod pelatihan;
+pub mod periksa;
 pub mod search;
 pub mod web;
 pub mod yaml;

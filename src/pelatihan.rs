@@ -201,7 +201,7 @@ impl Acara {
                 .map(format::tanggal_panjang)
         );
         // The year on the handout cover: of the event, or none (the layout takes today's).
-        v["tahun"] = json!(format::urai_tanggal(&self.tanggal).map(|(y, _, _)| y));
+        v["tahun"] = json!(format::urai_tanggal(&self.tanggal).map(|t| t.year()));
         // The emblem reaches typst as data (its bytes), like every other value; the path is
         // of no use there.
         v["lambang"] = Value::Null;

@@ -225,9 +225,16 @@ fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
         assert!(!out.status.success(), "{typ}");
         assert!(!pdf.exists(), "no PDF when the template fails");
         assert!(e.contains(harap), "{harap} in {e}");
+        // The folder in use (`--templates`), not the default one.
+        let berkas = templates
+            .path()
+            .join("dokumen/uji.typ")
+            .display()
+            .to_string()
+            .to_lowercase();
         assert!(
-            e.contains("templates/dokumen/uji.typ:"),
-            "message names the template and line: {e}"
+            e.contains(&format!("{berkas}:")),
+            "message names the template in use and its line: {e}"
         );
     }
 }

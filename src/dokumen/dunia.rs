@@ -34,13 +34,6 @@ const HURUF: [&[u8]; 12] = huruf![
     "LiberationSans-BoldItalic.ttf",
 ];
 
-/// The font family behind each `huruf` choice.
-pub const PILIHAN_HURUF: [(&str, &str); 3] = [
-    ("bookman", "TeX Gyre Bonum"),
-    ("times", "Liberation Serif"),
-    ("arial", "Liberation Sans"),
-];
-
 fn id(path: &str) -> FileId {
     RootedPath::new(
         VirtualRoot::Project,
@@ -61,6 +54,8 @@ pub struct Bersama {
     sumber: HashMap<FileId, Source>,
     /// Layout name → its file id.
     pub tata_letak: HashMap<String, FileId>,
+    /// The folder the layouts were read from, for messages.
+    pub dir: std::path::PathBuf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +100,7 @@ impl Bersama {
             fonts,
             sumber,
             tata_letak,
+            dir: dir.to_path_buf(),
         })
     }
 
@@ -112,7 +108,11 @@ impl Bersama {
     pub fn letak(&self, fid: FileId, rentang: std::ops::Range<usize>) -> Option<(String, usize)> {
         let s = self.sumber.get(&fid)?;
         let baris = s.lines().byte_to_line(rentang.start)? + 1;
-        let nama = format!("templates/dokumen{}", fid.get().vpath().get_with_slash());
+        let nama = format!(
+            "{}{}",
+            self.dir.display(),
+            fid.get().vpath().get_with_slash()
+        );
         Some((nama, baris))
     }
 }

@@ -3,14 +3,14 @@
 //! only as data (`/data.json`), never as markup.
 
 mod dunia;
-pub mod formulir;
-pub mod gambar;
-pub mod naskah;
+pub(crate) mod formulir;
+pub(crate) mod gambar;
+pub(crate) mod jalur;
+pub(crate) mod naskah;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 use serde_json::{Map, Value, json};
 use typst::WorldExt;
 use typst::diag::Severity;
@@ -20,43 +20,14 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use dunia::PILIHAN_HURUF;
+pub use crate::opsi::{Huruf, Kertas, Zona};
 pub use formulir::GalatIsian;
 
-/// Paper sizes offices use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kertas {
-    A4,
-    /// Folio, 215 × 330 mm.
-    F4,
-}
-
-impl Kertas {
-    pub fn dari(s: &str) -> Option<Kertas> {
-        match s.trim().to_lowercase().as_str() {
-            "a4" => Some(Kertas::A4),
-            "f4" | "folio" => Some(Kertas::F4),
-            _ => None,
-        }
-    }
-}
-
 /// How to print: paper and font.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Opsi {
     pub kertas: Kertas,
-    /// `bookman`, `times` or `arial`.
-    pub huruf: String,
-}
-
-impl Default for Opsi {
-    fn default() -> Self {
-        Opsi {
-            kertas: Kertas::A4,
-            huruf: "bookman".into(),
-        }
-    }
+    pub huruf: Huruf,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,12 +39,14 @@ pub enum DokumenError {
     /// The request itself could not be read (not UTF-8, not JSON or YAML).
     #[error("{0}")]
     Permintaan(String),
-    #[error("huruf `{0}` tidak tersedia; pilih bookman, times atau arial")]
-    Huruf(String),
-    #[error("naskah content/templat/{jenis}.md: {pesan}")]
-    Naskah { jenis: String, pesan: String },
-    #[error("tata letak `{tata_letak}` untuk dokumen `{jenis}` tidak ada di templates/dokumen/")]
-    TataLetak { jenis: String, tata_letak: String },
+    #[error("naskah {}: {pesan}", .berkas.display())]
+    Naskah { berkas: PathBuf, pesan: String },
+    #[error("tata letak `{tata_letak}` untuk dokumen `{jenis}` tidak ada di {}", .dir.display())]
+    TataLetak {
+        jenis: String,
+        tata_letak: String,
+        dir: PathBuf,
+    },
     #[error("penyusunan PDF gagal:\n{}", .0.join("\n"))]
     Typst(Vec<String>),
     #[error(transparent)]
@@ -88,6 +61,8 @@ pub struct JenisDokumen {
     pub dasar_hukum: Vec<String>,
     pub formulir: Vec<Kolom>,
     pub versi: String,
+    /// The templat entry's file, for messages.
+    pub berkas: PathBuf,
     naskah: tera::Tera,
     tata_letak: FileId,
 }
@@ -115,6 +90,8 @@ pub struct Mesin {
     jenis: BTreeMap<String, JenisDokumen>,
     /// Document types that could not be loaded, and why; the others still work.
     pub masalah: Vec<DokumenError>,
+    /// Whose "today" documents are dated with.
+    zona: Zona,
 }
 
 impl Mesin {
@@ -133,6 +110,7 @@ impl Mesin {
                 masalah.push(DokumenError::TataLetak {
                     jenis: e.id.clone(),
                     tata_letak: nama_tata,
+                    dir: dir.to_path_buf(),
                 });
                 continue;
             };
@@ -140,7 +118,7 @@ impl Mesin {
                 Ok(n) => n,
                 Err(err) => {
                     masalah.push(DokumenError::Naskah {
-                        jenis: e.id.clone(),
+                        berkas: e.path.clone(),
                         pesan: pesan_tera(&err),
                     });
                     continue;
@@ -155,6 +133,7 @@ impl Mesin {
                     dasar_hukum: t.dasar_hukum.clone(),
                     formulir: t.formulir.clone(),
                     versi: t.versi.clone().unwrap_or_else(|| "1".into()),
+                    berkas: e.path.clone(),
                     naskah,
                     tata_letak,
                 },
@@ -164,7 +143,14 @@ impl Mesin {
             bersama,
             jenis,
             masalah,
+            zona: Zona::default(),
         })
+    }
+
+    /// Dates documents in time zone `zona` (WIB unless set).
+    pub fn dengan_zona(mut self, zona: Zona) -> Mesin {
+        self.zona = zona;
+        self
     }
 
     pub fn daftar(&self) -> impl Iterator<Item = &JenisDokumen> {
@@ -186,14 +172,14 @@ impl Mesin {
             formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
-            jenis: id.into(),
+            berkas: j.berkas.clone(),
             pesan: pesan_tera(&e),
         })?;
         let naskah =
             j.naskah
                 .render(&format!("{id}.md"), &ctx)
                 .map_err(|e| DokumenError::Naskah {
-                    jenis: id.into(),
+                    berkas: j.berkas.clone(),
                     pesan: pesan_tera(&e),
                 })?;
         Ok(Siap {
@@ -241,6 +227,7 @@ impl Mesin {
                 .ok_or_else(|| DokumenError::TataLetak {
                     jenis: tata_letak.into(),
                     tata_letak: tata_letak.into(),
+                    dir: self.bersama.dir.clone(),
                 })?;
         self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)
     }
@@ -256,12 +243,9 @@ impl Mesin {
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
-        let keluarga = PILIHAN_HURUF
-            .iter()
-            .find(|(k, _)| *k == opsi.huruf)
-            .map(|(_, f)| *f)
-            .ok_or_else(|| DokumenError::Huruf(opsi.huruf.clone()))?;
-        let (y, m, d) = hari_ini();
+        let keluarga = opsi.huruf.keluarga();
+        let hari_ini = self.zona.hari_ini();
+        let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
         let mut data_json = json!({
             "meta": {
                 "jenis": id, "judul": judul, "versi": versi,
@@ -277,7 +261,7 @@ impl Mesin {
             main: tata_letak,
             data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
             gambar: gambar.map(Bytes::new),
-            hari_ini: Datetime::from_ymd(y, m as u8, d as u8),
+            hari_ini: Datetime::from_ymd(y, m, d),
         };
         let hasil = typst::compile::<PagedDocument>(&dunia);
         let pesan_diag = |diag: &typst::diag::SourceDiagnostic| -> String {
@@ -382,23 +366,4 @@ fn tambah_bentuk_tampil(kolom: &[Kolom], v: &mut Value) {
         }
     }
     m.extend(tambahan);
-}
-
-/// Today's date (UTC) as (year, month, day).
-fn hari_ini() -> (i32, u32, u32) {
-    let hari = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Howard Hinnant's civil_from_days.
-    let z = hari + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    (y, m, d)
 }

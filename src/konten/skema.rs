@@ -3,81 +3,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// The fixed `bidang` vocabulary: (slug for URLs and facets, label as written in content).
-const BIDANG: [(&str, &str); 8] = [
-    ("ekonomi-dan-usaha-bersama", "ekonomi dan usaha bersama"),
-    ("sosial-kemasyarakatan", "sosial kemasyarakatan"),
-    ("budaya", "budaya"),
-    ("lingkungan-hidup", "lingkungan hidup"),
-    ("pelayanan-publik", "pelayanan publik"),
-    ("infrastruktur", "infrastruktur"),
-    ("keamanan-dan-ketertiban", "keamanan dan ketertiban"),
-    ("pemberdayaan-masyarakat", "pemberdayaan masyarakat"),
-];
-
-/// One value of the fixed `bidang` vocabulary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Bidang(usize);
-
-impl Bidang {
-    pub fn semua() -> impl Iterator<Item = Bidang> {
-        (0..BIDANG.len()).map(Bidang)
-    }
-    pub fn slug(self) -> &'static str {
-        BIDANG[self.0].0
-    }
-    pub fn label(self) -> &'static str {
-        BIDANG[self.0].1
-    }
-    pub fn dari_label(label: &str) -> Option<Bidang> {
-        let label = label.trim().to_lowercase();
-        BIDANG.iter().position(|(_, l)| *l == label).map(Bidang)
-    }
-    pub fn dari_slug(slug: &str) -> Option<Bidang> {
-        BIDANG.iter().position(|(s, _)| *s == slug).map(Bidang)
-    }
-    pub fn daftar_label() -> String {
-        BIDANG.map(|(_, l)| l).join(", ")
-    }
-}
-
-impl Serialize for Bidang {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("slug", self.slug())?;
-        m.serialize_entry("label", self.label())?;
-        m.end()
-    }
-}
-
-/// The four stages of kerja sama desa, in order.
-pub const TAHAP: [(&str, &str); 4] = [
-    ("persiapan", "Persiapan"),
-    ("penawaran", "Penawaran"),
-    ("perjanjian", "Penyusunan perjanjian"),
-    ("pelaksanaan", "Pelaksanaan dan pelaporan"),
-];
-
-/// What happens in each stage, in the order of [`TAHAP`] (the DPMD mechanism).
-pub const URAIAN_TAHAP: [&str; 4] = [
-    "Inventarisasi potensi desa, penyusunan skala prioritas, dan analisis manfaat serta biaya kerja sama.",
-    "Pemerintah desa menyusun dan mempublikasikan penawaran kerja sama kepada pihak ketiga.",
-    "Menyusun dokumen kerja sama formal: ruang lingkup, tata pelaksanaan, hak dan kewajiban, pendanaan, penyelesaian perselisihan; Perdes sebagai dasar.",
-    "Melaksanakan kegiatan sesuai perjanjian dan melapor berkala kepada BPD dan pemerintah daerah, disertai pemantauan dan evaluasi.",
-];
-
-/// The label of a stage slug (`perjanjian` → "Penyusunan perjanjian"); empty if unknown.
-pub fn label_tahap(slug: &str) -> &'static str {
-    TAHAP
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map(|(_, l)| *l)
-        .unwrap_or("")
-}
-
-pub const STATUS: [&str; 2] = ["berlaku", "tidak berlaku"];
-pub const JENIS_KERJA_SAMA: [&str; 2] = ["antar-desa", "pihak-ketiga"];
+pub use super::kolom::{JenisKolom, Kolom};
+pub use super::kosakata::{Bidang, JENIS_KERJA_SAMA, STATUS, TAHAP, URAIAN_TAHAP, label_tahap};
+pub use super::pesan::terjemahkan_serde;
 
 /// Accepts `sumber: https://…` as well as a list of URLs.
 fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -189,6 +117,20 @@ impl Regulasi {
         "status",
         "sumber",
     ];
+
+    /// The short designation offices write: "UU 6/2014", "Permendagri 96/2017".
+    pub fn sebutan(&self) -> String {
+        format!(
+            "{} {}/{}",
+            self.singkatan_bentuk.trim(),
+            self.nomor.trim(),
+            self.tahun
+        )
+    }
+
+    pub fn berlaku(&self) -> bool {
+        self.status == "berlaku"
+    }
 
     /// The id of this regulation in the full-text corpus (`uu-6-2014`), when it is a kind the
     /// corpus holds.
@@ -307,86 +249,6 @@ pub struct Templat {
     pub versi: Option<String>,
 }
 
-/// One field of a document form.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Kolom {
-    /// Key in the data: lowercase letters, digits and `_`.
-    pub nama: String,
-    pub label: String,
-    #[serde(default)]
-    pub bantuan: Option<String>,
-    pub jenis: JenisKolom,
-    #[serde(default)]
-    pub wajib: bool,
-    /// Length (teks, paragraf), value (angka, rupiah) or count (daftar, repeated grup) limits.
-    #[serde(default)]
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub maks: Option<f64>,
-    /// The choices of a `pilihan` field.
-    #[serde(default)]
-    pub pilihan: Vec<String>,
-    #[serde(default)]
-    pub bawaan: Option<serde_json::Value>,
-    /// The value used in the complete example (`sinergi dokumen JENIS --contoh`).
-    #[serde(default)]
-    pub contoh: Option<serde_json::Value>,
-    /// A `grup` that repeats (a list of villages, of witnesses).
-    #[serde(default)]
-    pub ulang: bool,
-    /// The fields of a `grup`.
-    #[serde(default)]
-    pub kolom: Vec<Kolom>,
-}
-
-/// The type of a form field, parsed when the templat is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum JenisKolom {
-    /// One line of text.
-    Teks,
-    /// Several lines of text.
-    Paragraf,
-    /// `YYYY-MM-DD`.
-    Tanggal,
-    Angka,
-    /// A whole, non-negative amount of rupiah.
-    Rupiah,
-    /// One of the field's `pilihan`.
-    Pilihan,
-    YaTidak,
-    /// A PNG or JPEG image as a data URL (the emblem).
-    Gambar,
-    /// A list of text.
-    Daftar,
-    /// Nested fields; repeated when `ulang`.
-    Grup,
-}
-
-impl JenisKolom {
-    pub fn nama(self) -> &'static str {
-        match self {
-            JenisKolom::Teks => "teks",
-            JenisKolom::Paragraf => "paragraf",
-            JenisKolom::Tanggal => "tanggal",
-            JenisKolom::Angka => "angka",
-            JenisKolom::Rupiah => "rupiah",
-            JenisKolom::Pilihan => "pilihan",
-            JenisKolom::YaTidak => "ya-tidak",
-            JenisKolom::Gambar => "gambar",
-            JenisKolom::Daftar => "daftar",
-            JenisKolom::Grup => "grup",
-        }
-    }
-}
-
-impl std::fmt::Display for JenisKolom {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.nama())
-    }
-}
-
 impl Templat {
     pub const KUNCI: &[&str] = &[
         "judul",
@@ -489,86 +351,9 @@ pub fn url_sah(s: &str) -> bool {
         && !s.contains(char::is_whitespace)
 }
 
-/// serde's English messages, said in Indonesian.
-pub fn terjemahkan_serde(pesan: &str) -> String {
-    let pesan = pesan.split(" at line ").next().unwrap_or(pesan);
-    // serde_yaml prefixes nested errors with their path: `kuis[0]: missing field ...`.
-    if let Some((jalur, sisa)) = pesan.split_once(": ")
-        && !jalur.is_empty()
-        && !jalur.contains(' ')
-    {
-        return format!("{jalur}: {}", terjemahkan_serde(sisa));
-    }
-    let ganti = |s: &str| -> String {
-        s.replace("a sequence", "daftar")
-            .replace("a string", "teks")
-            .replace("a map", "pemetaan (kunci: nilai)")
-            .replace("struct ", "")
-            .replace("u16", "bilangan bulat")
-            .replace("u32", "bilangan bulat")
-            .replace("u64", "bilangan bulat")
-            .replace("integer", "bilangan")
-            .replace("floating point", "pecahan")
-            .replace("boolean", "ya/tidak")
-            .replace("unit value", "kosong")
-            .replace("sequence", "daftar")
-            .replace("map", "pemetaan")
-            .replace("string", "teks")
-            .replace(
-                "data did not match any variant of untagged enum SatuAtauBanyak",
-                "harus teks atau daftar teks",
-            )
-            .replace(
-                "data did not match any variant of untagged enum TeksAtauAngka",
-                "harus teks atau bilangan",
-            )
-    };
-    if let Some(sisa) = pesan.strip_prefix("missing field ") {
-        return format!("kolom wajib {} belum diisi", sisa.trim());
-    }
-    if let Some(sisa) = pesan.strip_prefix("unknown field ") {
-        let (nama, _) = sisa.split_once(',').unwrap_or((sisa, ""));
-        return format!("kolom {nama} tidak dikenal");
-    }
-    if let Some(sisa) = pesan.strip_prefix("unknown variant ") {
-        let (nama, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
-        let harus = harus
-            .trim_start_matches("one of ")
-            .replace('`', "")
-            .replace(" or ", ", ");
-        return format!("nilai {nama} tidak dikenal; pilih salah satu dari: {harus}");
-    }
-    if let Some(sisa) = pesan.strip_prefix("invalid type: ") {
-        let (ada, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
-        return format!(
-            "jenis nilai salah: {}, seharusnya {}",
-            ganti(ada),
-            ganti(harus)
-        );
-    }
-    if let Some(sisa) = pesan.strip_prefix("invalid value: ") {
-        let (ada, harus) = sisa.split_once(", expected ").unwrap_or((sisa, "?"));
-        return format!(
-            "nilai tidak sah: {}, seharusnya {}",
-            ganti(ada),
-            ganti(harus)
-        );
-    }
-    format!("YAML tidak dapat dibaca: {}", ganti(pesan))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bidang_vocabulary_round_trips() {
-        for b in Bidang::semua() {
-            assert_eq!(Bidang::dari_label(b.label()), Some(b));
-            assert_eq!(Bidang::dari_slug(b.slug()), Some(b));
-        }
-        assert_eq!(Bidang::dari_label("Pariwisata"), None);
-    }
 
     #[test]
     fn dates_must_exist() {
@@ -577,27 +362,6 @@ mod tests {
         assert!(!tanggal_sah("2023-02-29"));
         assert!(!tanggal_sah("15-01-2014"));
         assert!(!tanggal_sah("2014-13-01"));
-    }
-
-    #[test]
-    fn serde_messages_are_indonesian() {
-        assert_eq!(
-            terjemahkan_serde("missing field `judul`"),
-            "kolom wajib `judul` belum diisi"
-        );
-        assert_eq!(
-            terjemahkan_serde("invalid type: string \"x\", expected u16"),
-            "jenis nilai salah: teks \"x\", seharusnya bilangan bulat"
-        );
-    }
-
-    #[test]
-    fn unknown_field_type_names_the_choices() {
-        let e = serde_yaml::from_str::<Kolom>("{nama: a, label: A, jenis: warna}")
-            .expect_err("unknown type");
-        let pesan = terjemahkan_serde(&e.to_string());
-        assert!(pesan.contains("`warna` tidak dikenal"), "{pesan}");
-        assert!(pesan.contains("ya-tidak"), "{pesan}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Highlighted snippets: the stretch of a hit's text where most of the query's words occur
-//! together, escaped as HTML with the matching words in `<b>`.
+//! together, returned as data — the text and the ranges of its matching words. The web makes
+//! HTML of it, the command line plain text.
 //!
 //! Stemming every word of every hit was most of a search's cost, so only words that could have a
 //! query root are stemmed, found in one pass of a multi-pattern searcher. Indonesian affixes wrap
@@ -13,7 +14,34 @@ use aho_corasick::{AhoCorasick, MatchKind, packed};
 use rustc_hash::FxHashMap;
 
 use super::analyzer::Kamus;
-use crate::format;
+
+/// A stretch of a hit's text with the words that match the query marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cuplikan {
+    /// The text, whitespace collapsed; "…" where it was cut.
+    pub teks: String,
+    /// Byte ranges of `teks` that match the query, in order, not overlapping.
+    pub sorot: Vec<std::ops::Range<usize>>,
+}
+
+impl Cuplikan {
+    /// The text in parts, each with whether it is a match: what a renderer walks.
+    pub fn bagian(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut pos = 0;
+        let mut keluar = Vec::with_capacity(self.sorot.len() * 2 + 1);
+        for r in &self.sorot {
+            if r.start > pos {
+                keluar.push((&self.teks[pos..r.start], false));
+            }
+            keluar.push((&self.teks[r.clone()], true));
+            pos = r.end;
+        }
+        if pos < self.teks.len() {
+            keluar.push((&self.teks[pos..], false));
+        }
+        keluar.into_iter()
+    }
+}
 
 /// Builds snippets for one query.
 pub struct Penyorot<'k> {
@@ -134,8 +162,8 @@ impl<'k> Penyorot<'k> {
     }
 
     /// About `panjang` bytes of `teks` around its best stretch of matches (its beginning when
-    /// nothing matches), as HTML. Cut ends are marked with "…".
-    pub fn cuplik(&self, teks: &str, panjang: usize) -> String {
+    /// nothing matches). Cut ends are marked with "…".
+    pub fn cuplik(&self, teks: &str, panjang: usize) -> Cuplikan {
         let cocok = self.cocok(teks);
         // The stretch of at most `panjang` bytes whose different roots weigh most; then the one
         // with more matches; then the earliest.
@@ -180,25 +208,28 @@ impl<'k> Penyorot<'k> {
                 (0, sampai, &cocok[..0])
             }
         };
-        let mut html = String::with_capacity(sampai - dari + 32);
+        let mut keluar = Cuplikan {
+            teks: String::with_capacity(sampai - dari + 8),
+            sorot: Vec::with_capacity(sorot.len()),
+        };
         if dari > 0 {
-            html.push('…');
+            keluar.teks.push('…');
         }
         let mut pos = dari;
         for c in sorot {
-            tulis_teks(&mut html, &teks[pos..c.dari]);
-            html.push_str("<b>");
-            tulis_teks(&mut html, &teks[c.dari..c.sampai]);
-            html.push_str("</b>");
+            tulis_teks(&mut keluar.teks, &teks[pos..c.dari]);
+            let mulai = keluar.teks.len();
+            tulis_teks(&mut keluar.teks, &teks[c.dari..c.sampai]);
+            keluar.sorot.push(mulai..keluar.teks.len());
             pos = c.sampai;
         }
-        tulis_teks(&mut html, &teks[pos..sampai]);
-        let html_len = html.trim_end().len();
-        html.truncate(html_len);
+        tulis_teks(&mut keluar.teks, &teks[pos..sampai]);
+        let panjang_isi = keluar.teks.trim_end().len();
+        keluar.teks.truncate(panjang_isi);
         if sampai < teks.len() {
-            html.push('…');
+            keluar.teks.push('…');
         }
-        html
+        keluar
     }
 }
 
@@ -234,23 +265,24 @@ fn batas_kata_maju(teks: &str, i: usize) -> usize {
 }
 
 /// Escaped text with runs of whitespace as one space.
-fn tulis_teks(html: &mut String, teks: &str) {
-    let spasi = |html: &mut String| {
-        if !html.is_empty() && !html.ends_with([' ', '…']) {
-            html.push(' ');
+/// Appends `teks` with its whitespace collapsed to single spaces.
+fn tulis_teks(keluar: &mut String, teks: &str) {
+    let spasi = |keluar: &mut String| {
+        if !keluar.is_empty() && !keluar.ends_with([' ', '…']) {
+            keluar.push(' ');
         }
     };
     if teks.starts_with(char::is_whitespace) {
-        spasi(html);
+        spasi(keluar);
     }
     for (n, kata) in teks.split_whitespace().enumerate() {
         if n > 0 {
-            spasi(html);
+            spasi(keluar);
         }
-        format::tulis_html(html, kata);
+        keluar.push_str(kata);
     }
     if teks.ends_with(char::is_whitespace) {
-        spasi(html);
+        spasi(keluar);
     }
 }
 
@@ -258,6 +290,19 @@ fn tulis_teks(html: &mut String, teks: &str) {
 mod tests {
     use super::*;
     use crate::search::analyzer::{self, Mode, analisis, kamus};
+
+    /// The snippet with its matches in `<b>`, for readable assertions.
+    fn b(c: Cuplikan) -> String {
+        c.bagian()
+            .map(|(t, s)| {
+                if s {
+                    format!("<b>{t}</b>")
+                } else {
+                    t.to_string()
+                }
+            })
+            .collect()
+    }
 
     fn penyorot<'a>(k: &'a Kamus, q: &str) -> Penyorot<'a> {
         let akar: Vec<(String, f32)> = analisis(k, q, Mode::Akar)
@@ -276,7 +321,7 @@ mod tests {
             " tengah ".repeat(100),
             " akhir".repeat(100)
         );
-        let h = penyorot(&k, "kerja sama musyawarah").cuplik(&teks, 220);
+        let h = b(penyorot(&k, "kerja sama musyawarah").cuplik(&teks, 220));
         assert!(h.contains("<b>Kerja</b> <b>sama</b>"), "{h}");
         assert!(h.contains("<b>musyawarah</b>"), "{h}");
         assert!(h.starts_with('…') && h.ends_with('…'), "{h}");
@@ -286,37 +331,37 @@ mod tests {
     #[test]
     fn affixed_and_joined_forms_are_highlighted() {
         let k = kamus();
-        let h = penyorot(&k, "pembangunan kerja sama").cuplik(
+        let h = b(penyorot(&k, "pembangunan kerja sama").cuplik(
             "Desa membangun jalan; kerjasama dengan pihak ketiga dan penulisan laporan.",
             220,
-        );
+        ));
         assert!(h.contains("<b>membangun</b>"), "{h}");
         assert!(h.contains("<b>kerjasama</b>"), "{h}");
         assert!(!h.contains('…'), "{h}");
-        let kades = penyorot(&k, "kepala desa").cuplik("Surat kades dan kepala desa.", 220);
+        let kades = b(penyorot(&k, "kepala desa").cuplik("Surat kades dan kepala desa.", 220));
         assert!(kades.contains("<b>kades</b>"), "{kades}");
-        let nasal = penyorot(&k, "susun").cuplik("Tahap penyusunan perjanjian.", 220);
+        let nasal = b(penyorot(&k, "susun").cuplik("Tahap penyusunan perjanjian.", 220));
         assert!(nasal.contains("<b>penyusunan</b>"), "{nasal}");
     }
 
     #[test]
-    fn text_is_escaped_and_whitespace_collapsed() {
+    fn whitespace_is_collapsed_and_ranges_point_at_the_matches() {
         let k = kamus();
-        let h = penyorot(&k, "desa").cuplik("<script>desa</script>\n\n  & \"desa\"", 220);
-        assert_eq!(
-            h,
-            "&lt;script&gt;<b>desa</b>&lt;/script&gt; &amp; &quot;<b>desa</b>&quot;"
-        );
+        let c = penyorot(&k, "desa").cuplik("<script>desa</script>\n\n  & \"desa\"", 220);
+        assert_eq!(c.teks, "<script>desa</script> & \"desa\"");
+        let sorot: Vec<&str> = c.sorot.iter().map(|r| &c.teks[r.clone()]).collect();
+        assert_eq!(sorot, ["desa", "desa"]);
+        assert_eq!(b(c), "<script><b>desa</b></script> & \"<b>desa</b>\"");
     }
 
     #[test]
     fn without_a_match_the_beginning_is_shown() {
         let k = kamus();
         let teks = "Bagian awal teks. ".repeat(40);
-        let h = penyorot(&k, "tidakada").cuplik(&teks, 100);
+        let h = b(penyorot(&k, "tidakada").cuplik(&teks, 100));
         assert!(h.starts_with("Bagian awal") && h.ends_with('…'), "{h}");
         assert!(!h.contains("<b>"));
-        assert_eq!(penyorot(&k, "x").cuplik("pendek", 100), "pendek");
+        assert_eq!(b(penyorot(&k, "x").cuplik("pendek", 100)), "pendek");
     }
 
     #[test]

@@ -11,7 +11,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::index::{self, Indeks, IndexError, io};
+use super::Indeks;
+use super::index::{self, IndexError, io};
 use crate::konten::{self, Konten};
 use crate::korpus::{self, GagalBaca};
 
@@ -150,10 +151,9 @@ fn buka_generasi(dir: &Path, periksa: Periksa) -> Result<Indeks, IndexError> {
     }
     let indeks = Indeks::buka_folder(dir, meta)?;
     if periksa == Periksa::Penuh {
-        let salah = indeks.index.validate_checksum()?;
+        let salah = indeks.checksum_salah()?;
         if !salah.is_empty() {
-            let mut nama: Vec<String> = salah.iter().map(|p| p.display().to_string()).collect();
-            nama.sort();
+            let nama: Vec<String> = salah.iter().map(|p| p.display().to_string()).collect();
             return Err(rusak(format!("checksum salah: {}", nama.join(", "))));
         }
     }
@@ -346,7 +346,7 @@ pub fn siapkan(
         .or_else(|| korpus_terakhir(index_dir).filter(|k| k.is_dir()));
     let sidik = sidik_jari(&konten.root, korpus.as_deref())?;
     let alasan = match buka(index_dir, periksa) {
-        Ok(i) if i.meta.sidik_jari == sidik => return Ok(i),
+        Ok(i) if i.meta().sidik_jari == sidik => return Ok(i),
         Ok(_) => "Konten berubah sejak indeks terakhir; membangun indeks…".to_string(),
         Err(IndexError::BelumAda(_)) => "Belum ada indeks; membangun indeks…".to_string(),
         Err(e) => format!("{e}; membangun indeks baru…"),

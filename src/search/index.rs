@@ -9,10 +9,10 @@ use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+use tantivy::{Index, TantivyDocument};
 
 use super::analyzer::{self, Analyzer, Mode};
-use super::generasi::{Kemajuan, Meta};
+use super::generasi::Kemajuan;
 use crate::konten::{self, Data, Konten, markdown};
 use crate::korpus::{self, Peraturan};
 
@@ -48,7 +48,7 @@ pub(crate) fn io(konteks: impl Into<String>) -> impl FnOnce(std::io::Error) -> I
 
 /// The fields of the index, in one place.
 #[derive(Clone, Debug)]
-pub struct Bidang {
+pub(crate) struct Fields {
     pub kunci: Field,
     pub id: Field,
     pub jenis: Field,
@@ -117,10 +117,10 @@ pub fn skema() -> Schema {
     s.build()
 }
 
-impl Bidang {
-    pub fn dari(s: &Schema) -> tantivy::Result<Bidang> {
+impl Fields {
+    pub(crate) fn dari(s: &Schema) -> tantivy::Result<Fields> {
         let f = |n: &str| s.get_field(n);
-        Ok(Bidang {
+        Ok(Fields {
             kunci: f("kunci")?,
             id: f("id")?,
             jenis: f("jenis")?,
@@ -145,47 +145,13 @@ impl Bidang {
     }
 }
 
-fn daftarkan_analyzer(index: &Index) {
+pub(crate) fn daftarkan_analyzer(index: &Index) {
     index
         .tokenizers()
         .register(analyzer::AKAR, Analyzer::new(Mode::Akar));
     index
         .tokenizers()
         .register(analyzer::PERSIS, Analyzer::new(Mode::Persis));
-}
-
-/// An open index with its reader.
-pub struct Indeks {
-    pub index: Index,
-    pub reader: IndexReader,
-    pub f: Bidang,
-    pub meta: Meta,
-    /// The generation folder this index lives in.
-    pub dir: PathBuf,
-    /// Spelling decisions already made for this index: word → the indexed word to search
-    /// instead, or none when it is not a typo. Bounded; cleared when full.
-    pub(crate) ejaan: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
-}
-
-impl Indeks {
-    /// Opens the tantivy index in generation folder `dir`, built as `meta` says.
-    pub(crate) fn buka_folder(dir: &Path, meta: Meta) -> Result<Indeks, IndexError> {
-        let index = Index::open_in_dir(dir)?;
-        daftarkan_analyzer(&index);
-        let f = Bidang::dari(&index.schema())?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(Indeks {
-            index,
-            reader,
-            f,
-            meta,
-            dir: dir.to_path_buf(),
-            ejaan: Default::default(),
-        })
-    }
 }
 
 /// How many documents a build wrote.
@@ -204,7 +170,7 @@ pub(crate) fn isi_generasi(
 ) -> Result<Jumlah, IndexError> {
     let index = Index::create_in_dir(dir, skema())?;
     daftarkan_analyzer(&index);
-    let f = Bidang::dari(&index.schema())?;
+    let f = Fields::dari(&index.schema())?;
     let benang = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -261,7 +227,7 @@ pub fn tanpa_penanda(md: &str) -> String {
         .into_owned()
 }
 
-fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
+fn dokumen_entri(f: &Fields, e: &konten::Entri) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     let jenis = e.koleksi.slug();
     d.add_text(f.kunci, format!("{jenis}/{}", e.id));
@@ -281,49 +247,36 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
     let mut sebutan = String::new();
     d.add_u64(f.urutan, 0);
     let mut kunci: Vec<String> = Vec::new();
-    let ringkas = match &e.data {
+    match &e.data {
         Data::Regulasi(r) => {
-            let singkat = format!("{} {}/{}", r.singkatan_bentuk, r.nomor, r.tahun);
             kunci.extend([r.bentuk.clone(), r.tentang.clone(), r.teu_badan.clone()]);
             kunci.extend(r.subjek.iter().cloned());
             for p in &r.pasal_kunci {
                 kunci.push(format!("Pasal {} {}", p.pasal, p.ringkasan));
             }
             sebutan = format!(
-                "{singkat} {} Nomor {} Tahun {}",
-                r.singkatan_bentuk, r.nomor, r.tahun
+                "{} {} Nomor {} Tahun {}",
+                r.sebutan(),
+                r.singkatan_bentuk,
+                r.nomor,
+                r.tahun
             );
             d.add_text(f.sebutan, &sebutan);
-            let status = if r.status == "berlaku" {
-                "Berlaku"
-            } else {
-                "Tidak berlaku"
-            };
-            format!("{singkat} · {status}")
         }
         Data::StudiKasus(s) => {
             kunci.push(s.lokasi.ringkas());
             kunci.extend(s.mitra.iter().cloned());
             kunci.push(s.hasil.clone());
             kunci.extend(s.pelajaran.iter().cloned());
-            let jenis = if s.jenis_kerja_sama == "antar-desa" {
-                "Kerja sama antar-Desa"
-            } else {
-                "Kerja sama dengan pihak ketiga"
-            };
-            format!("{jenis} · {}", s.lokasi.ringkas())
         }
-        Data::Templat(t) => {
-            kunci.push(markdown::ke_teks(&t.panduan));
-            format!("Tahap {}", konten::label_tahap(&t.tahap).to_lowercase())
-        }
+        Data::Templat(t) => kunci.push(markdown::ke_teks(&t.panduan)),
         Data::Materi(m) => {
             kunci.extend(m.tujuan.iter().cloned());
             kunci.extend(m.pertanyaan_diskusi.iter().cloned());
             kunci.extend(m.kuis.iter().map(|s| s.pertanyaan.clone()));
-            format!("Modul {} · {} menit", m.urutan, m.durasi)
         }
-    };
+    }
+    let ringkas = e.ringkas();
     let kunci = kunci.join("\n");
     d.add_text(f.kunci_teks, &kunci);
     d.add_text(f.ringkas, ringkas);
@@ -339,7 +292,7 @@ fn dokumen_entri(f: &Bidang, e: &konten::Entri) -> TantivyDocument {
 }
 
 /// Fills the search field. Each part is a separate value, so phrases never run across parts.
-fn teks_cari(d: &mut TantivyDocument, f: &Bidang, bagian: [&str; 4]) {
+fn teks_cari(d: &mut TantivyDocument, f: &Fields, bagian: [&str; 4]) {
     for b in bagian {
         if !b.trim().is_empty() {
             d.add_text(f.cari, b);
@@ -371,7 +324,7 @@ fn potong_bagian(teks: &str) -> Vec<&str> {
     bagian
 }
 
-fn dokumen_peraturan(f: &Bidang, p: &Peraturan) -> Vec<TantivyDocument> {
+fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
     let judul = p.judul();
     let sebutan = format!(
         "{} {} Nomor {} Tahun {} {}",

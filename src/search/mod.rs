@@ -1,7 +1,13 @@
-//! Search: the Indonesian analyzer, the index (schema, atomic builds) and queries.
+//! Search: the Indonesian analyzer, the index (schema, generations on disk) and queries.
 
-pub mod analyzer;
-pub mod cuplikan;
+mod analyzer;
+mod cuplikan;
 pub mod generasi;
-pub mod index;
+mod indeks;
+pub(crate) mod index;
+mod penyusun;
 pub mod query;
+
+pub use cuplikan::Cuplikan;
+pub use indeks::Indeks;
+pub use index::IndexError;

@@ -1,5 +1,5 @@
-//! Document pages and API: the list of document types, the form generated from each schema
-//! (repeatable groups added and removed without JavaScript), and PDFs.
+//! Document pages and API: the list of document types, the form of each (see `formulir`), and
+//! PDFs.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,12 +12,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use super::Keadaan;
+use super::api::{self, GalatIsianJson, JenisDokumenJson};
+use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
-use crate::dokumen::{
-    DokumenError, GalatIsian, JenisDokumen, Kertas, Opsi, PILIHAN_HURUF, formulir,
-};
-use crate::format::escape_html as esc;
-use crate::konten::{JenisKolom, Kolom, label_tahap};
+use crate::dokumen::{DokumenError, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
 
@@ -30,7 +29,7 @@ pub async fn daftar(State(k): S) -> Response {
             let dasar: Vec<Value> = j
                 .dasar_hukum
                 .iter()
-                .filter_map(|id| m.konten.cari(id))
+                .filter_map(|id| m.konten.entri(id))
                 .map(|e| json!({"judul": e.judul, "url": e.url()}))
                 .collect();
             json!({"id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap),
@@ -45,45 +44,53 @@ pub async fn daftar(State(k): S) -> Response {
     )
 }
 
-pub async fn api_daftar(State(k): S) -> Json<Value> {
+/// The document types, each with its form and a complete example.
+#[utoipa::path(
+    get,
+    path = "/api/dokumen",
+    responses((status = 200, description = "Jenis dokumen", body = Vec<JenisDokumenJson>))
+)]
+pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
     let m = k.muatan();
-    Json(Value::Array(
+    Json(
         m.mesin
             .daftar()
-            .map(|j| {
-                json!({"id": j.id, "judul": j.judul, "tahap": j.tahap, "dasar_hukum": j.dasar_hukum,
-                       "versi": j.versi, "formulir": j.formulir, "contoh": j.contoh()})
+            .map(|j| JenisDokumenJson {
+                id: j.id.clone(),
+                judul: j.judul.clone(),
+                tahap: j.tahap.clone(),
+                dasar_hukum: j.dasar_hukum.clone(),
+                versi: j.versi.clone(),
+                formulir: j.formulir.clone(),
+                contoh: j.contoh(),
             })
             .collect(),
-    ))
+    )
 }
 
+/// Paper and font from a request; the message names the option.
 fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> {
     let mut o = Opsi::default();
-    if let Some(k) = kertas.filter(|s| !s.is_empty()) {
-        o.kertas = Kertas::dari(k)
-            .ok_or_else(|| format!("kertas `{k}` tidak dikenal; pilih a4 atau f4"))?;
+    if let Some(k) = kertas.filter(|s| !s.trim().is_empty()) {
+        o.kertas = k.parse::<Kertas>().map_err(|e| format!("kertas: {e}"))?;
     }
-    if let Some(h) = huruf.filter(|s| !s.is_empty()) {
-        if !PILIHAN_HURUF.iter().any(|(n, _)| *n == h) {
-            return Err(format!(
-                "huruf `{h}` tidak dikenal; pilih bookman, times atau arial"
-            ));
-        }
-        o.huruf = h.to_string();
+    if let Some(h) = huruf.filter(|s| !s.trim().is_empty()) {
+        o.huruf = h.parse::<Huruf>().map_err(|e| format!("huruf: {e}"))?;
     }
     Ok(o)
 }
 
-pub(super) fn pdf(id: &str, bytes: Vec<u8>) -> Response {
+pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
     (
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "application/pdf".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{id}.pdf\""),
+                format!("attachment; filename=\"{nama}.pdf\""),
             ),
+            // Generated for one request; never kept by a shared cache.
+            (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         bytes,
     )
@@ -91,12 +98,13 @@ pub(super) fn pdf(id: &str, bytes: Vec<u8>) -> Response {
 }
 
 pub(super) fn sibuk() -> Response {
-    (
+    let mut r = api::galat(
         StatusCode::SERVICE_UNAVAILABLE,
-        [(header::RETRY_AFTER, "1")],
-        Json(json!({"galat": "server sedang menyusun banyak dokumen; coba lagi sebentar lagi"})),
-    )
-        .into_response()
+        "server sedang menyusun banyak dokumen; coba lagi sebentar lagi",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    r
 }
 
 /// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
@@ -111,22 +119,62 @@ async fn susun(
     let izin = k.izin_dokumen.try_acquire().ok()?;
     let m = k.muatan();
     let id = id.to_string();
-    let hasil = tokio::task::spawn_blocking(move || m.mesin.render(&id, &baca()?, &opsi)).await;
+    let hasil = k
+        .di_kolam_dokumen(move || m.mesin.render(&id, &baca()?, &opsi))
+        .await;
     drop(izin);
-    Some(hasil.unwrap_or_else(|e| Err(DokumenError::Typst(vec![e.to_string()]))))
+    Some(hasil.unwrap_or_else(|| Err(DokumenError::Typst(vec!["penyusunan terhenti".into()]))))
 }
 
+/// The print options of the document API.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ParameterDokumen {
+    /// Ukuran kertas.
+    #[param(inline, value_type = Option<String>, pattern = "^(a4|f4|A4|F4|folio)$")]
+    kertas: Option<String>,
+    /// Huruf.
+    #[param(inline, value_type = Option<String>, pattern = "^(bookman|times|arial)$")]
+    huruf: Option<String>,
+}
+
+/// Fill a document type's form and get its PDF.
+#[utoipa::path(
+    post,
+    path = "/api/dokumen/{jenis}",
+    params(
+        ("jenis" = String, Path, description = "Id jenis dokumen (lihat `GET /api/dokumen`)"),
+        ParameterDokumen,
+    ),
+    request_body(
+        description = "Isian formulir sebagai JSON, atau YAML dengan `Content-Type: application/yaml`",
+        content(
+            (Object = "application/json"),
+            (String = "application/yaml"),
+        ),
+    ),
+    responses(
+        (status = 200, description = "PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 400, description = "Isi atau parameter tidak dapat dibaca", body = api::Galat),
+        (status = 403, description = "Dikirim dari situs lain", body = api::Galat),
+        (status = 404, description = "Jenis dokumen tidak dikenal", body = api::Galat),
+        (status = 413, description = "Isi lebih dari 2 MB", body = api::Galat),
+        (status = 415, description = "Jenis isi bukan JSON atau YAML", body = api::Galat),
+        (status = 422, description = "Isian tidak sesuai formulir", body = GalatIsianJson),
+        (status = 500, description = "Dokumen tidak dapat disusun", body = api::Galat),
+        (status = 503, description = "Server sibuk; coba lagi (lihat Retry-After)", body = api::Galat),
+    )
+)]
 pub async fn api_buat(
     State(k): S,
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> Response {
-    let salah =
-        |status: StatusCode, pesan: String| (status, Json(json!({"galat": pesan}))).into_response();
     if k.muatan().mesin.jenis(&id).is_none() {
-        return salah(
+        return api::galat(
             StatusCode::NOT_FOUND,
             format!("jenis dokumen `{id}` tidak dikenal"),
         );
@@ -136,13 +184,25 @@ pub async fn api_buat(
         q.get("huruf").map(String::as_str),
     ) {
         Ok(o) => o,
-        Err(p) => return salah(StatusCode::BAD_REQUEST, p),
+        Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
+    };
+    let body = match body {
+        Ok(b) => b,
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return api::galat(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "isi permintaan lebih dari {} MB",
+                    super::BATAS_BODY / (1024 * 1024)
+                ),
+            );
+        }
+        Err(e) => return api::galat(StatusCode::BAD_REQUEST, e.body_text()),
     };
     let jenis_isi = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let jenis_isi = jenis_isi
+        .unwrap_or("")
         .split(';')
         .next()
         .unwrap_or("")
@@ -154,9 +214,9 @@ pub async fn api_buat(
         "" | "application/json" => false,
         "application/yaml" | "application/x-yaml" | "text/yaml" => true,
         _ => {
-            return salah(
+            return api::galat(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "kirim isian sebagai application/json atau application/yaml".into(),
+                "kirim isian sebagai application/json atau application/yaml",
             );
         }
     };
@@ -173,289 +233,45 @@ pub async fn api_buat(
     match susun(&k, &id, baca, opsi).await {
         None => sibuk(),
         Some(Ok(b)) => pdf(&id, b),
-        Some(Err(DokumenError::Permintaan(p))) => salah(StatusCode::BAD_REQUEST, p),
+        Some(Err(DokumenError::Permintaan(p))) => api::galat(StatusCode::BAD_REQUEST, p),
         Some(Err(DokumenError::Isian(g))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Json(json!({"galat": format!("{} masalah pada isian", g.len()), "isian": g})),
+            Json(GalatIsianJson {
+                galat: format!("{} masalah pada isian", g.len()),
+                isian: g,
+            }),
         )
             .into_response(),
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
-            salah(
+            api::galat(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "dokumen tidak dapat disusun".into(),
+                "dokumen tidak dapat disusun",
             )
         }
     }
 }
 
-// ---- The HTML form ----
-
-/// Form options besides the fields (`_kertas`, `_huruf`) and the button pressed (`_aksi`).
-const OPSI_FORM: [&str; 2] = ["kertas", "huruf"];
-
-/// The JSON data of a submitted form, the print options, and the action asked for. Field names
-/// are resolved against the schema first: an unknown name, a path deeper than the schema or a
-/// row beyond a group's `maks` is refused before anything is allocated for it.
-fn dari_form(
-    j: &JenisDokumen,
-    pasangan: Vec<(String, String)>,
-) -> Result<(Value, Map<String, Value>, String), String> {
-    let mut data = Value::Object(Map::new());
-    let mut lain = Map::new();
-    let mut aksi = "buat".to_string();
-    for (nama, nilai) in pasangan {
-        if let Some(opsi) = nama.strip_prefix('_') {
-            if opsi == "aksi" {
-                aksi = nilai;
-            } else if OPSI_FORM.contains(&opsi) {
-                lain.insert(opsi.to_string(), json!(nilai));
-            }
-            continue;
-        }
-        let jalur = formulir::urai_jalur(&j.formulir, &nama, false)?;
-        // Lists of text come from one textarea, one item per line.
-        let v = if jalur.kolom.jenis == JenisKolom::Daftar {
-            Value::Array(
-                nilai
-                    .lines()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .take(formulir::batas_butir(jalur.kolom) + 1)
-                    .map(|s| json!(s))
-                    .collect(),
-            )
-        } else {
-            json!(nilai)
-        };
-        formulir::pasang(&mut data, &jalur, v);
-    }
-    Ok((data, lain, aksi))
-}
-
-fn nilai_di<'a>(data: &'a Value, nama: &str) -> Option<&'a Value> {
-    data.get(nama)
-}
-
-fn teks_nilai(v: Option<&Value>) -> String {
-    match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|x| {
-                x.as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| x.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Some(v) => v.to_string(),
-    }
-}
-
-fn id_html(jalur: &str) -> String {
-    jalur
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
-}
-
-fn kolom_html(
-    out: &mut String,
-    kolom: &[Kolom],
-    data: &Value,
-    awalan: &str,
-    galat: &HashMap<String, Vec<String>>,
-    boleh_ulang: bool,
-) {
-    for k in kolom {
-        let jalur = if awalan.is_empty() {
-            k.nama.clone()
-        } else {
-            format!("{awalan}.{}", k.nama)
-        };
-        let v = nilai_di(data, &k.nama);
-        let pesan = |out: &mut String, j: &str| {
-            for p in galat.get(j).into_iter().flatten() {
-                out.push_str(&format!(
-                    "<div class=\"galat-isian\" role=\"alert\">{}</div>",
-                    esc(p)
-                ));
-            }
-        };
-        if k.jenis == JenisKolom::Grup && k.ulang && boleh_ulang {
-            out.push_str(&format!(
-                "<fieldset class=\"grup\"><legend>{}</legend>",
-                esc(&k.label)
-            ));
-            if let Some(b) = &k.bantuan {
-                out.push_str(&format!("<p class=\"bantuan\">{}</p>", esc(b)));
-            }
-            pesan(out, &jalur);
-            let baris: Vec<Value> = v.and_then(Value::as_array).cloned().unwrap_or_default();
-            for (i, b) in baris.iter().enumerate() {
-                out.push_str(&format!(
-                    "<fieldset class=\"baris\"><legend>{} ke-{}</legend>",
-                    esc(&k.label),
-                    i + 1
-                ));
-                kolom_html(out, &k.kolom, b, &format!("{jalur}[{i}]"), galat, false);
-                out.push_str(&format!(
-                    "<button type=\"submit\" name=\"_aksi\" value=\"hapus:{}:{i}\" class=\"kedua\" formnovalidate>Hapus {} ke-{}</button></fieldset>",
-                    esc(&jalur),
-                    esc(&k.label.to_lowercase()),
-                    i + 1
-                ));
-            }
-            out.push_str(&format!(
-                "<button type=\"submit\" name=\"_aksi\" value=\"tambah:{}\" class=\"kedua\" formnovalidate>+ Tambah {}</button></fieldset>",
-                esc(&jalur),
-                esc(&k.label.to_lowercase())
-            ));
-            continue;
-        }
-        if k.jenis == JenisKolom::Grup {
-            out.push_str(&format!(
-                "<fieldset class=\"grup\"><legend>{}</legend>",
-                esc(&k.label)
-            ));
-            pesan(out, &jalur);
-            kolom_html(
-                out,
-                &k.kolom,
-                v.unwrap_or(&Value::Null),
-                &jalur,
-                galat,
-                false,
-            );
-            out.push_str("</fieldset>");
-            continue;
-        }
-        let id = id_html(&jalur);
-        let bintang = if k.wajib {
-            " <span class=\"wajib\" title=\"wajib\">*</span>"
-        } else {
-            ""
-        };
-        out.push_str("<div class=\"kolom\">");
-        let teks = teks_nilai(v);
-        let wajib = if k.wajib { " required" } else { "" };
-        let maks = k
-            .maks
-            .filter(|_| matches!(k.jenis, JenisKolom::Teks | JenisKolom::Paragraf))
-            .map(|m| format!(" maxlength=\"{m}\""))
-            .unwrap_or_default();
-        match k.jenis {
-            JenisKolom::YaTidak => {
-                let cek = if v.and_then(Value::as_bool).unwrap_or(false)
-                    || teks == "ya"
-                    || teks == "on"
-                {
-                    " checked"
-                } else {
-                    ""
-                };
-                out.push_str(&format!(
-                    "<label><input type=\"checkbox\" id=\"{id}\" name=\"{}\" value=\"ya\"{cek}> {}</label>",
-                    esc(&jalur),
-                    esc(&k.label)
-                ));
-            }
-            _ => {
-                out.push_str(&format!(
-                    "<label for=\"{id}\">{}{bintang}</label>",
-                    esc(&k.label)
-                ));
-                match k.jenis {
-                    JenisKolom::Paragraf | JenisKolom::Daftar => out.push_str(&format!(
-                        "<textarea id=\"{id}\" name=\"{}\" rows=\"{}\"{wajib}{maks}>{}</textarea>",
-                        esc(&jalur),
-                        if k.jenis == JenisKolom::Daftar { 4 } else { 3 },
-                        esc(&teks)
-                    )),
-                    JenisKolom::Pilihan => {
-                        out.push_str(&format!(
-                            "<select id=\"{id}\" name=\"{}\"{wajib}>",
-                            esc(&jalur)
-                        ));
-                        if !k.wajib {
-                            out.push_str("<option value=\"\">—</option>");
-                        }
-                        for p in &k.pilihan {
-                            let sel = if *p == teks { " selected" } else { "" };
-                            out.push_str(&format!("<option{sel}>{}</option>", esc(p)));
-                        }
-                        out.push_str("</select>");
-                    }
-                    JenisKolom::Gambar => {
-                        if !teks.is_empty() {
-                            out.push_str(&format!(
-                                "<input type=\"hidden\" name=\"{}\" value=\"{}\"><small class=\"bantuan\">Gambar sudah terlampir; pilih berkas lain untuk menggantinya.</small>",
-                                esc(&jalur),
-                                esc(&teks)
-                            ));
-                        }
-                        out.push_str(&format!(
-                            "<input type=\"file\" id=\"{id}\" name=\"{}\" accept=\"image/png,image/jpeg\">",
-                            esc(&jalur)
-                        ));
-                    }
-                    jenis => {
-                        let tipe = match jenis {
-                            JenisKolom::Tanggal => "date",
-                            JenisKolom::Angka | JenisKolom::Rupiah => "text\" inputmode=\"numeric",
-                            _ => "text",
-                        };
-                        out.push_str(&format!(
-                            "<input type=\"{tipe}\" id=\"{id}\" name=\"{}\" value=\"{}\"{wajib}{maks}>",
-                            esc(&jalur),
-                            esc(&teks)
-                        ));
-                    }
-                }
-            }
-        }
-        let mut bantuan = k.bantuan.clone().unwrap_or_default();
-        if k.jenis == JenisKolom::Daftar {
-            bantuan = format!("{bantuan} Satu butir per baris.")
-                .trim()
-                .to_string();
-        }
-        if k.jenis == JenisKolom::Gambar {
-            bantuan = format!("{bantuan} PNG atau JPEG, paling besar 1 MB.")
-                .trim()
-                .to_string();
-        }
-        if !bantuan.is_empty() {
-            out.push_str(&format!(
-                "<small class=\"bantuan\">{}</small>",
-                esc(&bantuan)
-            ));
-        }
-        pesan(out, &jalur);
-        out.push_str("</div>");
-    }
-}
-
+/// The form page: `data` in the fields, `galat` beside them and summed up at the top.
 fn tampilkan_form(
     k: &Keadaan,
     j: &JenisDokumen,
-    data: &Value,
-    lain: &Map<String, Value>,
-    galat: &[GalatIsian],
+    kiriman: &Kiriman,
+    galat_isian: &[GalatIsian],
     status: StatusCode,
 ) -> Response {
     let mut peta: HashMap<String, Vec<String>> = HashMap::new();
-    for g in galat {
+    for g in galat_isian {
         peta.entry(g.jalur.clone())
             .or_default()
             .push(g.pesan.clone());
     }
-    let mut html = String::new();
-    kolom_html(&mut html, &j.formulir, data, "", &peta, true);
+    let mut label = HashMap::new();
+    let kolom = form::tampil(&j.formulir, &kiriman.data, "", "", &peta, &mut label);
     let pilih = |nama: &str| {
-        lain.get(nama)
+        kiriman
+            .opsi
+            .get(nama)
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
@@ -465,25 +281,11 @@ fn tampilkan_form(
         status,
         "dokumen-formulir.html",
         json!({
-            "id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap), "kolom_html": html,
-            "galat": galat, "kertas": pilih("kertas"), "huruf": pilih("huruf"),
+            "id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap), "kolom": kolom,
+            "galat": form::ringkasan(galat_isian, &label),
+            "kertas": pilih("kertas"), "huruf": pilih("huruf"),
         }),
     )
-}
-
-/// Empty rows so each repeatable group starts with as many as it needs.
-fn baris_awal(kolom: &[Kolom]) -> Value {
-    let mut m = Map::new();
-    for k in kolom {
-        if k.jenis == JenisKolom::Grup && k.ulang {
-            let n = k.min.unwrap_or(1.0).max(1.0) as usize;
-            m.insert(
-                k.nama.clone(),
-                Value::Array(vec![Value::Object(Map::new()); n]),
-            );
-        }
-    }
-    Value::Object(m)
 }
 
 pub async fn formulir(
@@ -498,89 +300,14 @@ pub async fn formulir(
     let data = if q.contains_key("contoh") {
         j.contoh()
     } else {
-        baris_awal(&j.formulir)
+        form::baris_awal(&j.formulir)
     };
-    tampilkan_form(&k, j, &data, &Map::new(), &[], StatusCode::OK)
-}
-
-/// The name–value pairs of a submitted form, urlencoded or multipart (with an image upload,
-/// which becomes a data URL like the API takes). Errors carry the status to answer with.
-async fn pasangan_form(
-    k: &Arc<Keadaan>,
-    req: axum::extract::Request,
-) -> Result<Vec<(String, String)>, (StatusCode, String)> {
-    use axum::extract::FromRequest;
-    let multipart = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("multipart/form-data"));
-    let terlalu_besar = || {
-        (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "Isian terlalu besar (lebih dari {} MB).",
-                super::BATAS_BODY / (1024 * 1024)
-            ),
-        )
+    let kiriman = Kiriman {
+        data,
+        opsi: Map::new(),
+        aksi: String::new(),
     };
-    if !multipart {
-        let body = Bytes::from_request(req, k).await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                terlalu_besar()
-            } else {
-                (StatusCode::BAD_REQUEST, e.body_text())
-            }
-        })?;
-        return Ok(form_urlencoded::parse(&body).into_owned().collect());
-    }
-    let salah = |status: StatusCode, teks: String| {
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            terlalu_besar()
-        } else {
-            (StatusCode::BAD_REQUEST, teks)
-        }
-    };
-    let mut m = axum::extract::Multipart::from_request(req, k)
-        .await
-        .map_err(|e| salah(e.status(), e.body_text()))?;
-    let mut pasangan = Vec::new();
-    while let Some(field) = m
-        .next_field()
-        .await
-        .map_err(|e| salah(e.status(), e.body_text()))?
-    {
-        let nama = field.name().unwrap_or("").to_string();
-        if field.file_name().is_some() {
-            let isi = field
-                .bytes()
-                .await
-                .map_err(|e| salah(e.status(), e.body_text()))?;
-            if isi.is_empty() {
-                continue;
-            }
-            // The type a browser claims for a file is often wrong; the bytes say what it is.
-            let jenis = if isi.starts_with(b"\x89PNG") {
-                "image/png"
-            } else if isi.starts_with(&[0xff, 0xd8, 0xff]) {
-                "image/jpeg"
-            } else {
-                "application/octet-stream"
-            };
-            use base64::Engine;
-            let b64 = base64::engine::general_purpose::STANDARD.encode(&isi);
-            pasangan.push((nama, format!("data:{jenis};base64,{b64}")));
-        } else {
-            pasangan.push((
-                nama,
-                field
-                    .text()
-                    .await
-                    .map_err(|e| salah(e.status(), e.body_text()))?,
-            ));
-        }
-    }
-    Ok(pasangan)
+    tampilkan_form(&k, j, &kiriman, &[], StatusCode::OK)
 }
 
 pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Request) -> Response {
@@ -588,60 +315,35 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
     let Some(j) = m.mesin.jenis(&id) else {
         return tidak_ditemukan(&k, &format!("Jenis dokumen `{id}`"));
     };
-    let tidak_terbaca = |e: &str| galat(&k, StatusCode::BAD_REQUEST, "Formulir tidak terbaca", e);
-    let pasangan = match pasangan_form(&k, req).await {
+    let tidak_terbaca =
+        |status: StatusCode, e: &str| galat(&k, status, "Formulir tidak terbaca", e);
+    let pasangan = match form::pasangan_form(&k, req).await {
         Ok(p) => p,
-        Err((status, e)) => return galat(&k, status, "Formulir tidak terbaca", &e),
+        Err((status, e)) => return tidak_terbaca(status, &e),
     };
-    let (mut data, lain, aksi) = match dari_form(j, pasangan) {
+    let mut kiriman = match form::dari_form(j, pasangan) {
         Ok(x) => x,
-        Err(e) => return tidak_terbaca(&e),
+        Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     };
-    if let Some(sisa) = aksi.strip_prefix("tambah:") {
-        let Ok(jalur) = formulir::urai_jalur(&j.formulir, sisa, true) else {
-            return tidak_terbaca("tombol tambah menunjuk kolom yang tidak dikenal");
-        };
-        if jalur.kolom.jenis != JenisKolom::Grup || !jalur.kolom.ulang {
-            return tidak_terbaca("tombol tambah menunjuk kolom yang tidak dikenal");
-        }
-        let maks = formulir::batas_butir(jalur.kolom);
-        match formulir::ambil(&mut data, &jalur) {
-            Some(Value::Array(a)) if a.len() < maks => a.push(Value::Object(Map::new())),
-            Some(Value::Array(_)) => {}
-            _ => formulir::pasang(&mut data, &jalur, json!([{}])),
-        }
-        return tampilkan_form(&k, j, &data, &lain, &[], StatusCode::OK);
-    }
-    if let Some(sisa) = aksi.strip_prefix("hapus:") {
-        if let Some((nama, i)) = sisa.rsplit_once(':')
-            && let Ok(i) = i.parse::<usize>()
-            && let Ok(jalur) = formulir::urai_jalur(&j.formulir, nama, true)
-            && let Some(Value::Array(a)) = formulir::ambil(&mut data, &jalur)
-            && i < a.len()
-        {
-            a.remove(i);
-        }
-        return tampilkan_form(&k, j, &data, &lain, &[], StatusCode::OK);
+    match form::ubah_baris(j, &mut kiriman) {
+        Ok(Some(_)) => return tampilkan_form(&k, j, &kiriman, &[], StatusCode::OK),
+        Ok(None) => {}
+        Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     }
     let opsi = match opsi_dari(
-        lain.get("kertas").and_then(Value::as_str),
-        lain.get("huruf").and_then(Value::as_str),
+        kiriman.opsi.get("kertas").and_then(Value::as_str),
+        kiriman.opsi.get("huruf").and_then(Value::as_str),
     ) {
         Ok(o) => o,
         Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),
     };
-    let data_tampil = data.clone();
+    let data = kiriman.data.clone();
     match susun(&k, &id, move || Ok(data), opsi).await {
         None => sibuk(),
         Some(Ok(b)) => pdf(&id, b),
-        Some(Err(DokumenError::Isian(g))) => tampilkan_form(
-            &k,
-            j,
-            &data_tampil,
-            &lain,
-            &g,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        Some(Err(DokumenError::Isian(g))) => {
+            tampilkan_form(&k, j, &kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY)
+        }
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
             galat(

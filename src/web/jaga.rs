@@ -21,16 +21,23 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
     let jalur_sah = percent_encoding::percent_decode_str(req.uri().path())
         .decode_utf8()
         .is_ok();
+    // The API answers in JSON, pages with a page.
+    let api = req.uri().path().starts_with("/api/");
+    let tolak = |status: StatusCode, judul: &str, pesan: &str| {
+        if api {
+            super::api::galat(status, pesan)
+        } else {
+            galat(&k, status, judul, pesan)
+        }
+    };
     let mut res = if !jalur_sah {
-        galat(
-            &k,
+        tolak(
             StatusCode::BAD_REQUEST,
             "Alamat tidak valid",
             "Alamat halaman memuat karakter yang tidak dapat dibaca. Periksa alamatnya.",
         )
     } else if mengubah(req.method()) && !dari_situs_ini(req.headers()) {
-        galat(
-            &k,
+        tolak(
             StatusCode::FORBIDDEN,
             "Permintaan ditolak",
             "Formulir ini hanya dapat dikirim dari halaman Sinergi sendiri.",

@@ -1,11 +1,17 @@
 //! The web service: HTML pages (tera) and a JSON API over the same content and index.
 
+pub mod api;
+mod cari;
 mod dokumen;
+mod formulir;
 mod halaman;
+mod istilah;
 mod jaga;
+mod koleksi;
 mod layanan;
 mod parameter;
 mod pelatihan;
+mod peraturan;
 mod statis;
 
 use std::io::Write;
@@ -23,8 +29,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::dokumen::Mesin;
 use crate::konten::Konten;
+use crate::search::Indeks;
 use crate::search::generasi;
-use crate::search::index::Indeks;
 
 /// Content and index, swapped together when a new index generation appears.
 pub struct Muatan {
@@ -39,13 +45,30 @@ pub struct Keadaan {
     content_dir: PathBuf,
     index_dir: PathBuf,
     templates_dir: PathBuf,
+    zona: crate::opsi::Zona,
     /// Searches are CPU work and run here, one thread per core, never on the async workers.
     kolam_cari: rayon::ThreadPool,
+    /// PDF compiles run here: a fixed set of long-lived threads, one per compile slot. With
+    /// tokio's blocking pool, threads came and went and each new one could take a new malloc
+    /// arena; memory kept stepping up over 20,000 renders.
+    kolam_dokumen: rayon::ThreadPool,
     /// PDF compiles at once; beyond this the server answers 503 instead of queueing.
     izin_dokumen: tokio::sync::Semaphore,
 }
 
 impl Keadaan {
+    /// Runs `kerja` on the document threads; None when it panicked.
+    async fn di_kolam_dokumen<T: Send + 'static>(
+        &self,
+        kerja: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        let (kirim, terima) = tokio::sync::oneshot::channel();
+        self.kolam_dokumen.spawn(move || {
+            let _ = kirim.send(kerja());
+        });
+        terima.await.ok()
+    }
+
     fn muatan(&self) -> Arc<Muatan> {
         self.muatan
             .read()
@@ -74,6 +97,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
     let mut t = tera::Tera::new();
     t.add_raw_templates(templat![
         "dasar.html",
+        "_formulir.html",
         "_form_cari.html",
         "beranda.html",
         "cari.html",
@@ -96,6 +120,8 @@ pub struct Folder {
     pub content: PathBuf,
     pub index: PathBuf,
     pub templates: PathBuf,
+    /// The villages' time zone, for document dates.
+    pub zona: crate::opsi::Zona,
 }
 
 /// A whole request (body upload included, on a slow phone connection) must finish within this.
@@ -115,6 +141,7 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
         content_dir: folder.content,
         index_dir: folder.index,
         templates_dir: folder.templates,
+        zona: folder.zona,
         kolam_cari: rayon::ThreadPoolBuilder::new()
             .num_threads(inti)
             .thread_name(|i| format!("cari-{i}"))
@@ -122,16 +149,22 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             // server goes on.
             .panic_handler(|_| tracing::error!("pencarian gagal: panic di thread pencarian"))
             .build()?,
+        kolam_dokumen: rayon::ThreadPoolBuilder::new()
+            .num_threads(inti * 2)
+            .thread_name(|i| format!("dokumen-{i}"))
+            .panic_handler(|_| tracing::error!("penyusunan dokumen gagal: panic"))
+            .build()?,
         izin_dokumen: tokio::sync::Semaphore::new(inti * 2),
     });
     let app = Router::new()
         .route("/", get(halaman::beranda))
-        .route("/cari", get(halaman::cari))
-        .route("/api/cari", get(halaman::api_cari))
+        .route("/cari", get(cari::cari))
+        .route("/api/cari", get(cari::api_cari))
+        .route("/api/openapi.json", get(api::openapi))
         .route("/healthz", get(halaman::healthz))
-        .route("/istilah", get(halaman::istilah))
-        .route("/peraturan", get(halaman::daftar_peraturan))
-        .route("/peraturan/{id}", get(halaman::peraturan))
+        .route("/istilah", get(istilah::istilah))
+        .route("/peraturan", get(peraturan::daftar_peraturan))
+        .route("/peraturan/{id}", get(peraturan::peraturan))
         .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
         .route(
@@ -144,8 +177,8 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
             axum::routing::post(dokumen::api_buat),
         )
         .route("/statis/{berkas}", get(statis::berkas))
-        .route("/{koleksi}", get(halaman::koleksi))
-        .route("/{koleksi}/{id}", get(halaman::entri))
+        .route("/{koleksi}", get(koleksi::koleksi))
+        .route("/{koleksi}/{id}", get(koleksi::entri))
         .fallback(halaman::tidak_ada)
         .layer(axum::middleware::from_fn_with_state(
             keadaan.clone(),
@@ -191,7 +224,7 @@ pub fn router(muatan: Muatan, folder: Folder) -> Result<(Router, Arc<Keadaan>), 
 /// A generation that cannot be used is tried once, not every two seconds.
 async fn pantau_indeks(keadaan: Arc<Keadaan>) {
     let mut jeda = tokio::time::interval(Duration::from_secs(2));
-    let mut dicoba = Some(keadaan.muatan().indeks.dir.clone());
+    let mut dicoba = Some(keadaan.muatan().indeks.dir().to_path_buf());
     loop {
         jeda.tick().await;
         let baru = generasi::generasi_sekarang(&keadaan.index_dir);
@@ -205,7 +238,8 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
             let indeks = generasi::buka(&k.index_dir, generasi::Periksa::Penuh)
                 .map_err(|e| e.to_string())?;
             let mesin = Mesin::muat(&konten, &k.templates_dir.join("dokumen"))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.to_string())?
+                .dengan_zona(k.zona);
             Ok::<_, String>(Muatan {
                 konten,
                 indeks,
@@ -215,7 +249,7 @@ async fn pantau_indeks(keadaan: Arc<Keadaan>) {
         .await;
         match hasil {
             Ok(Ok(m)) => {
-                tracing::info!(dir = %m.indeks.dir.display(), "indeks baru dipakai");
+                tracing::info!(dir = %m.indeks.dir().display(), "indeks baru dipakai");
                 if let Ok(mut g) = keadaan.muatan.write() {
                     *g = Arc::new(m);
                 }

@@ -2,8 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::konten::{Bidang, Koleksi};
-use crate::search::index::PERATURAN;
+use std::str::FromStr;
+
+use crate::konten::Bidang;
+use crate::opsi::{Jenis, NilaiTidakSah, Tahun};
 use crate::search::query::Permintaan;
 
 pub const BATAS_BAWAAN: usize = 10;
@@ -13,6 +15,14 @@ const PANJANG_Q_MAKS: usize = 500;
 /// A search request read from query parameters, or the first thing wrong with them.
 pub fn permintaan(p: &HashMap<String, String>) -> Result<(Permintaan, usize), String> {
     let ambil = |k: &str| p.get(k).map(|s| s.trim()).filter(|s| !s.is_empty());
+    /// A typed option, with the parameter named in its message.
+    fn urai<T: FromStr<Err = NilaiTidakSah>>(
+        k: &str,
+        v: Option<&str>,
+    ) -> Result<Option<T>, String> {
+        v.map(|v| v.parse().map_err(|e| format!("parameter `{k}`: {e}")))
+            .transpose()
+    }
     let q = ambil("q").unwrap_or("").to_string();
     if q.chars().count() > PANJANG_Q_MAKS {
         return Err(format!(
@@ -20,68 +30,26 @@ pub fn permintaan(p: &HashMap<String, String>) -> Result<(Permintaan, usize), St
             q.chars().count()
         ));
     }
-    let jenis = match ambil("jenis") {
-        None => None,
-        Some(j) if j == PERATURAN || Koleksi::dari_slug(j).is_some() => Some(j.to_string()),
-        Some(j) => {
-            return Err(format!(
-                "parameter `jenis` bernilai `{j}`; pilih regulasi, studi-kasus, templat, materi atau peraturan"
-            ));
-        }
-    };
-    let bidang = match ambil("bidang") {
-        None => None,
-        Some(b) => Some(
-            Bidang::dari_slug(b)
-                .or_else(|| Bidang::dari_label(b))
-                .ok_or_else(|| {
-                    format!(
-                        "parameter `bidang` bernilai `{b}`; pilih salah satu: {}",
-                        Bidang::semua()
-                            .map(|b| b.slug())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })?
-                .slug()
-                .to_string(),
-        ),
-    };
-    let tahun = match ambil("tahun") {
-        None => None,
-        Some(t) => Some(
-            t.parse::<u16>()
-                .ok()
-                .filter(|t| (1900..=2100).contains(t))
-                .ok_or_else(|| format!("parameter `tahun` harus tahun empat angka, bukan `{t}`"))?,
-        ),
-    };
-    let limit = match ambil("limit") {
-        None => BATAS_BAWAAN,
-        Some(l) => l
+    let jenis = urai::<Jenis>("jenis", ambil("jenis"))?;
+    let bidang = urai::<Bidang>("bidang", ambil("bidang"))?;
+    let tahun = urai::<Tahun>("tahun", ambil("tahun"))?.map(|t| t.0);
+    let bilangan = |k: &str, bawaan: usize, batas: std::ops::RangeInclusive<usize>| match ambil(k) {
+        None => Ok(bawaan),
+        Some(v) => v
             .parse::<usize>()
             .ok()
-            .filter(|l| (1..=BATAS_MAKS).contains(l))
+            .filter(|n| batas.contains(n))
             .ok_or_else(|| {
-                format!("parameter `limit` harus bilangan 1–{BATAS_MAKS}, bukan `{l}`")
-            })?,
+                format!(
+                    "parameter `{k}` harus bilangan {}–{}, bukan `{v}`",
+                    batas.start(),
+                    batas.end()
+                )
+            }),
     };
-    let halaman = match ambil("halaman") {
-        None => 1,
-        Some(h) => h
-            .parse::<usize>()
-            .ok()
-            .filter(|h| (1..=1000).contains(h))
-            .ok_or_else(|| format!("parameter `halaman` harus bilangan 1–1000, bukan `{h}`"))?,
-    };
-    let offset = match ambil("offset") {
-        None => (halaman - 1) * limit,
-        Some(o) => o
-            .parse::<usize>()
-            .ok()
-            .filter(|o| *o <= 10_000)
-            .ok_or_else(|| format!("parameter `offset` harus bilangan 0–10000, bukan `{o}`"))?,
-    };
+    let limit = bilangan("limit", BATAS_BAWAAN, 1..=BATAS_MAKS)?;
+    let halaman = bilangan("halaman", 1, 1..=1000)?;
+    let offset = bilangan("offset", (halaman - 1) * limit, 0..=10_000)?;
     Ok((
         Permintaan {
             q,
@@ -115,7 +83,7 @@ mod tests {
     #[test]
     fn bidang_by_label_or_slug() {
         let (r, _) = permintaan(&p(&[("bidang", "lingkungan hidup")])).expect("valid");
-        assert_eq!(r.bidang.as_deref(), Some("lingkungan-hidup"));
+        assert_eq!(r.bidang.map(Bidang::slug), Some("lingkungan-hidup"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::Keadaan;
 use super::dokumen::{pdf, sibuk};
 use super::halaman::render;
-use crate::dokumen::{Kertas, Opsi, PILIHAN_HURUF};
+use crate::dokumen::{Huruf, Kertas, Opsi};
 use crate::pelatihan::{self, Acara, BERKAS_KIT, DesaUndangan, PelatihanError, PenandaTangan};
 
 type S = State<Arc<Keadaan>>;
@@ -111,29 +111,21 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
         return formulir(&k, &q, &[], StatusCode::OK);
     };
     let mut opsi = Opsi::default();
-    if let Some(kt) = q.get("kertas").filter(|s| !s.is_empty()) {
-        match Kertas::dari(kt) {
-            Some(x) => opsi.kertas = x,
-            None => {
-                return formulir(
-                    &k,
-                    &q,
-                    &[format!("kertas `{kt}` tidak dikenal")],
-                    StatusCode::BAD_REQUEST,
-                );
+    if let Some(kt) = q.get("kertas").filter(|s| !s.trim().is_empty()) {
+        match kt.parse::<Kertas>() {
+            Ok(x) => opsi.kertas = x,
+            Err(e) => {
+                return formulir(&k, &q, &[format!("kertas: {e}")], StatusCode::BAD_REQUEST);
             }
         }
     }
-    if let Some(h) = q.get("huruf").filter(|s| !s.is_empty()) {
-        if !PILIHAN_HURUF.iter().any(|(n, _)| n == h) {
-            return formulir(
-                &k,
-                &q,
-                &[format!("huruf `{h}` tidak dikenal")],
-                StatusCode::BAD_REQUEST,
-            );
+    if let Some(h) = q.get("huruf").filter(|s| !s.trim().is_empty()) {
+        match h.parse::<Huruf>() {
+            Ok(x) => opsi.huruf = x,
+            Err(e) => {
+                return formulir(&k, &q, &[format!("huruf: {e}")], StatusCode::BAD_REQUEST);
+            }
         }
-        opsi.huruf = h.clone();
     }
     if let Some(d) = q.get("durasi").map(|d| d.trim()).filter(|d| !d.is_empty())
         && d.parse::<u32>().is_err()
@@ -151,18 +143,21 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
     };
     let m = k.muatan();
     let nama = berkas.clone();
-    let hasil = tokio::task::spawn_blocking(move || match nama.as_str() {
-        "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
-        "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
-        lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
-    })
-    .await;
+    let hasil = k
+        .di_kolam_dokumen(move || match nama.as_str() {
+            "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
+            "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
+            lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
+        })
+        .await;
     drop(izin);
     match hasil {
-        Ok(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
-        Ok(Err(PelatihanError::Acara(p))) => formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY),
-        Ok(Err(e)) => gagal(&k, &q, &berkas, &e),
-        Err(e) => gagal(&k, &q, &berkas, &e),
+        Some(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
+        Some(Err(PelatihanError::Acara(p))) => {
+            formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Some(Err(e)) => gagal(&k, &q, &berkas, &e),
+        None => gagal(&k, &q, &berkas, &"penyusunan terhenti"),
     }
 }
 

@@ -1,0 +1,87 @@
+//! The command line: arguments (`argumen`), help and mistakes in Indonesian (`bantuan`), one
+//! function per command (`perintah`). Library policy (whether the index is fresh, what `check`
+//! checks) lives in the library; this is the edge where errors become `anyhow` messages.
+
+mod argumen;
+mod bantuan;
+mod kemajuan;
+mod perintah;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{CommandFactory, FromArgMatches};
+
+use argumen::{Cli, Perintah};
+use perintah::{Cari, Folder, Render};
+
+/// Parses the command line; a mistake or a request for help ends here with its exit code.
+pub fn urai() -> Result<Cli, ExitCode> {
+    let perintah = bantuan::perintah_indonesia(Cli::command()).arg(
+        clap::Arg::new("versi")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("Tampilkan versi")
+            .help_heading("Opsi"),
+    );
+    perintah
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(bantuan::galat_argumen)
+}
+
+/// Runs the command `cli` names.
+pub fn jalankan(cli: Cli) -> Result<ExitCode> {
+    let f = Folder {
+        content: cli.content,
+        index: cli.index,
+        templates: cli.templates,
+        zona: cli.zona_waktu,
+    };
+    match cli.perintah {
+        Perintah::Check => Ok(perintah::check(&f)),
+        Perintah::Index { korpus } => perintah::index(&f, korpus.as_deref()),
+        Perintah::Search {
+            query,
+            jenis,
+            bidang,
+            tahun,
+            limit,
+            json,
+        } => perintah::search(
+            &f,
+            Cari {
+                query,
+                jenis,
+                bidang,
+                tahun,
+                limit,
+                json,
+            },
+        ),
+        Perintah::Dokumen {
+            jenis,
+            contoh,
+            json,
+        } => perintah::dokumen(&f, jenis, contoh, json),
+        Perintah::Render {
+            jenis,
+            data,
+            out,
+            kertas,
+            huruf,
+        } => perintah::render(
+            &f,
+            Render {
+                jenis,
+                data,
+                out,
+                kertas,
+                huruf,
+            },
+        ),
+        Perintah::Materi { jenis } => perintah::materi(&f, jenis),
+        Perintah::Serve { addr, korpus } => perintah::serve(&f, addr, korpus.as_deref()),
+    }
+}
