@@ -2,7 +2,7 @@
 //! the handout (modul), the slide deck, and the event kit (invitations, attendance sheet, pre-
 //! and post-test with a separate answer key). Content goes to typst as data, like documents.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -10,26 +10,52 @@ use serde_json::{Value, json};
 use crate::dokumen::naskah::{Blok, Sebaris};
 use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
 use crate::format;
-use crate::konten::{Data, Koleksi, Konten, TAHAP, URAIAN_TAHAP};
+use crate::konten::{Data, Entri, Koleksi, Konten, Materi, TAHAP, URAIAN_TAHAP};
 
-/// The event: from options or an `acara.yaml`.
+/// The event: from options or an `acara.yaml`. Without a date it describes no event: a generic
+/// handout or deck (the kit needs one).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Acara {
     pub nama_acara: String,
     pub penyelenggara: String,
+    #[serde(default)]
     pub tempat: String,
-    /// YYYY-MM-DD
+    /// YYYY-MM-DD, or empty for no particular event.
+    #[serde(default)]
     pub tanggal: String,
     #[serde(default)]
     pub waktu: Option<String>,
+    /// Minutes of teaching the event has: the slides and tests take the modules, in teaching
+    /// order, that fit.
+    #[serde(default)]
+    pub durasi: Option<u32>,
     /// Who signs the invitations.
     #[serde(default)]
     pub penanda_tangan: Option<PenandaTangan>,
     #[serde(default)]
     pub nomor_surat: Option<String>,
+    /// The date of the invitation letter (YYYY-MM-DD); blank on the letter when absent.
+    #[serde(default)]
+    pub tanggal_surat: Option<String>,
+    /// "Biasa" when absent.
+    #[serde(default)]
+    pub sifat: Option<String>,
+    /// "-" when absent.
+    #[serde(default)]
+    pub lampiran: Option<String>,
+    /// "Garut", or "Kota Banjar" for a kota.
     #[serde(default)]
     pub kabupaten: Option<String>,
+    /// The organiser's address and telephone, for the letterhead.
+    #[serde(default)]
+    pub alamat: Option<String>,
+    #[serde(default)]
+    pub telepon: Option<String>,
+    /// The emblem on the letterhead and the handout cover: a PNG or JPEG file (a relative path
+    /// is read from the folder of the event file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lambang: Option<PathBuf>,
     /// Invited villages, one invitation each.
     #[serde(default)]
     pub desa_undangan: Vec<DesaUndangan>,
@@ -67,13 +93,20 @@ impl Acara {
             tempat: "Aula Kantor Kecamatan Tarogong Kidul".into(),
             tanggal: "2025-07-11".into(),
             waktu: Some("08.00–15.00 WIB".into()),
+            durasi: Some(420),
             penanda_tangan: Some(PenandaTangan {
                 nama: "Nama Kepala Dinas".into(),
                 jabatan: "Kepala Dinas Pemberdayaan Masyarakat dan Desa".into(),
                 nip: Some("19700101 199503 1 001".into()),
             }),
             nomor_surat: Some("005/123/DPMD/2025".into()),
+            tanggal_surat: Some("2025-07-01".into()),
+            sifat: Some("Penting".into()),
+            lampiran: Some("1 (satu) lembar jadwal acara".into()),
             kabupaten: Some("Garut".into()),
+            alamat: Some("Jl. Contoh Nomor 1, Garut 44100".into()),
+            telepon: Some("(0262) 000000".into()),
+            lambang: None,
             desa_undangan: ["Sukamaju", "Mekarsari", "Cibunar", "Sindangsari"]
                 .into_iter()
                 .map(|n| DesaUndangan {
@@ -90,7 +123,8 @@ impl Acara {
         }
     }
 
-    /// Checks dates and required text; every problem at once.
+    /// Checks dates, the emblem and required text; every problem at once. An empty date is
+    /// allowed here (a generic handout); the kit asks for one.
     pub fn periksa(&self) -> Vec<String> {
         let mut m = Vec::new();
         for (k, v) in [
@@ -101,27 +135,83 @@ impl Acara {
                 m.push(format!("{k}: wajib diisi"));
             }
         }
-        if format::urai_tanggal(&self.tanggal).is_none() {
-            m.push(format!(
-                "tanggal: `{}` harus tanggal TTTT-BB-HH yang ada",
-                self.tanggal
-            ));
+        for (k, v) in [
+            ("tanggal", Some(&self.tanggal)),
+            ("tanggal_surat", self.tanggal_surat.as_ref()),
+        ] {
+            if let Some(t) = v.filter(|t| !t.trim().is_empty())
+                && format::urai_tanggal(t).is_none()
+            {
+                m.push(format!("{k}: `{t}` harus tanggal TTTT-BB-HH yang ada"));
+            }
+        }
+        if let (Some(surat), Some(acara)) = (
+            self.tanggal_surat.as_deref().and_then(format::urai_tanggal),
+            format::urai_tanggal(&self.tanggal),
+        ) && surat > acara
+        {
+            m.push("tanggal_surat: surat undangan bertanggal sesudah acaranya".into());
+        }
+        if self.durasi == Some(0) {
+            m.push("durasi: jumlah menit harus lebih dari 0".into());
         }
         for (i, d) in self.desa_undangan.iter().enumerate() {
             if d.nama.trim().is_empty() {
                 m.push(format!("desa_undangan[{i}].nama: wajib diisi"));
             }
         }
+        if let Err(e) = self.baca_lambang() {
+            m.push(e);
+        }
         m
+    }
+
+    /// The emblem's bytes, checked to be a PNG or JPEG of at most 1 MB.
+    fn baca_lambang(&self) -> Result<Option<Vec<u8>>, String> {
+        let Some(p) = &self.lambang else {
+            return Ok(None);
+        };
+        let b = std::fs::read(p)
+            .map_err(|e| format!("lambang: berkas `{}` tidak dapat dibaca ({e})", p.display()))?;
+        if b.len() > BATAS_LAMBANG {
+            return Err(format!(
+                "lambang: berkas `{}` lebih besar dari 1 MB; perkecil gambarnya",
+                p.display()
+            ));
+        }
+        if !(b.starts_with(b"\x89PNG\r\n\x1a\n") || b.starts_with(&[0xFF, 0xD8, 0xFF])) {
+            return Err(format!(
+                "lambang: berkas `{}` bukan gambar PNG atau JPEG",
+                p.display()
+            ));
+        }
+        Ok(Some(b))
     }
 
     fn data(&self) -> Value {
         let mut v = json!(self);
-        v["tanggal_panjang"] = json!(format::tanggal_panjang(&self.tanggal));
+        let ada = |t: &str| !t.trim().is_empty();
+        v["tanggal_panjang"] =
+            json!(ada(&self.tanggal).then(|| format::tanggal_panjang(&self.tanggal)));
         v["hari"] = json!(format::hari(&self.tanggal));
+        v["tanggal_surat_panjang"] = json!(
+            self.tanggal_surat
+                .as_deref()
+                .filter(|t| ada(t))
+                .map(format::tanggal_panjang)
+        );
+        // The year on the handout cover: of the event, or none (the layout takes today's).
+        v["tahun"] = json!(format::urai_tanggal(&self.tanggal).map(|t| t.year()));
+        // The emblem reaches typst as data (its bytes), like every other value; the path is
+        // of no use there.
+        v["lambang"] = Value::Null;
+        v["lambang_data"] = json!(self.baca_lambang().ok().flatten());
         v
     }
 }
+
+/// The largest emblem accepted, as for the document forms.
+const BATAS_LAMBANG: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PelatihanError {
@@ -157,29 +247,18 @@ fn teks_blok(b: &[Blok]) -> String {
         .join(" ")
 }
 
-fn pendekkan(s: &str, maks: usize) -> String {
+/// The first sentence of a text, whole: a point on a slide is never cut mid-sentence (a long
+/// one makes the slide's points continue on the next). A first sentence shorter than `min`
+/// characters takes the next one with it.
+fn kalimat_pertama(s: &str, min: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= maks {
-        return s.to_string();
-    }
-    let potong: String = s.chars().take(maks).collect();
-    match potong.rfind(' ') {
-        Some(i) => format!("{}…", &potong[..i]),
-        None => format!("{potong}…"),
-    }
-}
-
-/// The first sentence of a text, or its first words when that sentence is long.
-fn kalimat_pertama(s: &str, maks: usize) -> String {
-    let s = s.trim();
-    // The first ". " within reach ends the sentence.
     let akhir = s
         .match_indices(". ")
         .map(|(i, _)| i + 1)
-        .find(|&i| i <= maks);
+        .find(|&i| i >= min);
     match akhir {
-        Some(i) if i >= 40 => s[..i].to_string(),
-        _ => pendekkan(s, maks),
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
     }
 }
 
@@ -197,10 +276,10 @@ fn slide_modul(blok: &[Blok]) -> Vec<Value> {
                 bagian.push((teks_sebaris(isi), Vec::new()));
                 continue;
             }
-            Blok::Paragraf { isi } => vec![kalimat_pertama(&teks_sebaris(isi), 200)],
+            Blok::Paragraf { isi } => vec![kalimat_pertama(&teks_sebaris(isi), 40)],
             Blok::Daftar { item, .. } => item
                 .iter()
-                .map(|i| kalimat_pertama(&teks_blok(i), 150))
+                .map(|i| kalimat_pertama(&teks_blok(i), 40))
                 .collect(),
             _ => continue,
         };
@@ -241,12 +320,35 @@ fn slide_modul(blok: &[Blok]) -> Vec<Value> {
     slide
 }
 
-/// Everything the handout and the slides show, from the content.
-fn bahan(konten: &Konten, acara: &Acara) -> Value {
+/// The modules in teaching order that fit `durasi` minutes (every module without a limit): a
+/// module that does not fit in what is left is skipped and the next ones are still tried. The
+/// titles of the modules left out come second.
+pub fn pilih_modul(konten: &Konten, durasi: Option<u32>) -> (Vec<(&Entri, &Materi)>, Vec<String>) {
+    let mut dipilih = Vec::new();
+    let mut tertinggal = Vec::new();
+    let mut sisa = durasi.map(i64::from);
+    for (e, m) in konten.materi_urut() {
+        match sisa {
+            Some(s) if i64::from(m.durasi) > s => tertinggal.push(format!(
+                "Modul {} {} ({} menit)",
+                m.urutan, e.judul, m.durasi
+            )),
+            _ => {
+                sisa = sisa.map(|s| s - i64::from(m.durasi));
+                dipilih.push((e, m));
+            }
+        }
+    }
+    (dipilih, tertinggal)
+}
+
+/// Everything the handout and the slides show, from the content: every module, or (`durasi`)
+/// those that fit the event.
+fn bahan(konten: &Konten, acara: &Acara, durasi: Option<u32>) -> Value {
     let mut modul = Vec::new();
     let mut regulasi_id: Vec<String> = Vec::new();
     let mut kasus_id: Vec<String> = Vec::new();
-    for (e, m) in konten.materi_urut() {
+    for (e, m) in pilih_modul(konten, durasi).0 {
         for r in &m.regulasi {
             if !regulasi_id.contains(r) {
                 regulasi_id.push(r.clone());
@@ -290,8 +392,8 @@ fn bahan(konten: &Konten, acara: &Acara) -> Value {
                 "id": e.id, "judul": e.judul, "lokasi": s.lokasi.ringkas(), "desa": s.lokasi.desa,
                 "jenis": if s.jenis_kerja_sama == "antar-desa" { "Antar-Desa" } else { "Dengan pihak ketiga" },
                 "tahun": s.tahun, "hasil": s.hasil, "pelajaran": s.pelajaran,
-                "hasil_ringkas": kalimat_pertama(&s.hasil, 230),
-                "pelajaran_ringkas": s.pelajaran.as_deref().map(|p| kalimat_pertama(p, 230)),
+                "hasil_ringkas": kalimat_pertama(&s.hasil, 40),
+                "pelajaran_ringkas": s.pelajaran.as_deref().map(|p| kalimat_pertama(p, 40)),
                 "naskah": naskah::ke_blok(&e.body),
             })),
             _ => None,
@@ -326,7 +428,7 @@ pub fn modul(
     acara: &Acara,
     opsi: &Opsi,
 ) -> Result<Vec<u8>, PelatihanError> {
-    susun_bahan(mesin, konten, acara, opsi, "materi-modul", "Modul")
+    susun_bahan(mesin, konten, acara, opsi, "materi-modul", "Modul", None)
 }
 
 /// The 16:9 slide deck.
@@ -336,7 +438,15 @@ pub fn slide(
     acara: &Acara,
     opsi: &Opsi,
 ) -> Result<Vec<u8>, PelatihanError> {
-    susun_bahan(mesin, konten, acara, opsi, "materi-slide", "Slide")
+    susun_bahan(
+        mesin,
+        konten,
+        acara,
+        opsi,
+        "materi-slide",
+        "Slide",
+        acara.durasi,
+    )
 }
 
 fn susun_bahan(
@@ -346,10 +456,11 @@ fn susun_bahan(
     opsi: &Opsi,
     tata_letak: &str,
     judul: &str,
+    durasi: Option<u32>,
 ) -> Result<Vec<u8>, PelatihanError> {
     periksa(acara)?;
     let judul = format!("{judul} {}", acara.nama_acara);
-    Ok(mesin.susun(tata_letak, &judul, bahan(konten, acara), opsi)?)
+    Ok(mesin.susun(tata_letak, &judul, bahan(konten, acara, durasi), opsi)?)
 }
 
 fn periksa(acara: &Acara) -> Result<(), PelatihanError> {
@@ -382,6 +493,9 @@ pub fn berkas_kit(
     nama: &str,
 ) -> Result<Vec<u8>, PelatihanError> {
     let mut kurang = acara.periksa();
+    if acara.tanggal.trim().is_empty() {
+        kurang.push("tanggal: wajib diisi untuk kit acara (TTTT-BB-HH)".to_string());
+    }
     if acara.desa_undangan.is_empty() {
         kurang.push("desa_undangan: tuliskan sedikitnya satu desa yang diundang".to_string());
     }
@@ -396,9 +510,9 @@ pub fn berkas_kit(
             "berkas kit `{nama}` tidak dikenal"
         )]));
     };
-    let b = bahan(konten, acara);
-    // The test: the first multiple-choice questions of every module, in module order, so it
-    // fits a quarter of an hour; the same sheet before and after shows what was learnt.
+    let b = bahan(konten, acara, acara.durasi);
+    // The test: the first multiple-choice questions of every module taught, in module order,
+    // so it fits a quarter of an hour; the same sheet before and after shows what was learnt.
     let soal: Vec<Value> = b["modul"]
         .as_array()
         .into_iter()
@@ -471,9 +585,52 @@ mod tests {
         assert_eq!(
             kalimat_pertama(
                 "Kerja sama desa menyangkut uang, aset dan kepercayaan warga. Karena itu setiap langkah perlu dasar.",
-                200
+                40
             ),
             "Kerja sama desa menyangkut uang, aset dan kepercayaan warga."
         );
+    }
+
+    #[test]
+    fn the_event_file_is_checked_before_anything_is_printed() {
+        assert!(Acara::contoh().periksa().is_empty());
+        let mut a = Acara::contoh();
+        a.tanggal_surat = Some("2025-07-20".into());
+        a.durasi = Some(0);
+        a.lambang = Some(PathBuf::from("/tidak/ada.png"));
+        let m = a.periksa().join("\n");
+        for k in ["tanggal_surat:", "durasi:", "lambang:"] {
+            assert!(m.contains(k), "{k} in {m}");
+        }
+        // A generic handout has no date.
+        a = Acara::contoh();
+        a.tanggal = String::new();
+        a.tanggal_surat = None;
+        assert!(a.periksa().is_empty());
+    }
+
+    #[test]
+    fn modules_are_taken_in_order_while_they_fit() {
+        let konten = crate::konten::muat(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+            .expect("the bundled content loads");
+        let (semua, tidak) = pilih_modul(&konten, None);
+        assert!(tidak.is_empty());
+        let total: u32 = semua.iter().map(|(_, m)| u32::from(m.durasi)).sum();
+        let (dipilih, tertinggal) = pilih_modul(&konten, Some(total - 1));
+        assert!(!tertinggal.is_empty());
+        let menit: u32 = dipilih.iter().map(|(_, m)| u32::from(m.durasi)).sum();
+        assert!(menit < total);
+        assert!(dipilih.windows(2).all(|w| w[0].1.urutan < w[1].1.urutan));
+    }
+
+    #[test]
+    fn a_long_sentence_is_never_cut() {
+        let panjang = "Kerja sama antar-Desa dituangkan dalam Peraturan Bersama Kepala Desa yang disepakati melalui Musyawarah antar-Desa, dilaksanakan oleh badan kerja sama antar-Desa yang dibentuk bersama, dan dilaporkan kepada setiap Kepala Desa dengan tembusan kepada Bupati melalui Camat. Kalimat kedua.";
+        let p = kalimat_pertama(panjang, 40);
+        assert!(!p.contains('…'), "{p}");
+        assert!(p.ends_with("melalui Camat."), "{p}");
+        let md = format!("## Bagian\n\n{}", format!("- {panjang}\n").repeat(3));
+        let s = slide_modul(&naskah::ke_blok(&md));
+        assert!(s.len() >= 2, "long points continue on another slide: {s:?}");
     }
 }

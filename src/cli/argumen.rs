@@ -191,9 +191,13 @@ pub struct OpsiAcara {
     /// Tempat
     #[arg(long)]
     pub tempat: Option<String>,
-    /// Tanggal (TTTT-BB-HH)
+    /// Tanggal (TTTT-BB-HH); tanpa tanggal dan tanpa --acara, modul dan slide umum tanpa acara
     #[arg(long)]
     pub tanggal: Option<String>,
+    /// Lama acara dalam menit (mis. 420 untuk 08.00–15.00): slide dan tes memuat modul, menurut
+    /// urutan, yang muat; menimpa `durasi` pada berkas acara
+    #[arg(long, value_name = "MENIT")]
+    pub durasi: Option<u32>,
     /// Ukuran kertas: a4 atau f4 (modul dan kit)
     #[arg(long, default_value = "a4")]
     pub kertas: Kertas,

@@ -317,14 +317,27 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
         Some(p) => {
             let teks = std::fs::read_to_string(p)
                 .with_context(|| format!("berkas acara {} tidak dapat dibaca", p.display()))?;
-            sinergi::yaml::baca::<Acara>(&teks)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+            let mut a = sinergi::yaml::baca::<Acara>(&teks)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            // The emblem's path is read from the folder of the event file.
+            if let Some(l) = a.lambang.take() {
+                a.lambang = Some(match p.parent() {
+                    Some(dir) if l.is_relative() => dir.join(l),
+                    _ => l,
+                });
+            }
+            a
         }
         None => Acara {
             nama_acara: "Sosialisasi Kerja Sama Desa".into(),
             penyelenggara: "Dinas Pemberdayaan Masyarakat dan Desa".into(),
             tempat: String::new(),
             tanggal: String::new(),
+            waktu: None,
+            kabupaten: None,
+            lambang: None,
+            narahubung: None,
+            peserta_per_desa: Vec::new(),
             ..Acara::contoh()
         },
     };
@@ -340,15 +353,21 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
     if let Some(v) = &o.tanggal {
         acara.tanggal = v.clone();
     }
+    if o.durasi.is_some() {
+        acara.durasi = o.durasi;
+    }
     if o.acara.is_none() {
-        if acara.tanggal.is_empty() {
-            anyhow::bail!(
-                "--tanggal (TTTT-BB-HH) atau --acara acara.yaml wajib diberikan untuk sampul"
-            );
-        }
+        // Without an event file there is no letter to send: a handout or a deck, for an event
+        // given by the options or for none (no date: a generic cover).
         acara.desa_undangan.clear();
         acara.penanda_tangan = None;
         acara.nomor_surat = None;
+        acara.tanggal_surat = None;
+        acara.sifat = None;
+        acara.lampiran = None;
+        acara.alamat = None;
+        acara.telepon = None;
+        acara.durasi = o.durasi;
     }
     Ok((
         acara,
@@ -357,6 +376,17 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
             huruf: o.huruf,
         },
     ))
+}
+
+/// Says on stderr which modules do not fit the event's minutes (slides and tests leave them out).
+fn modul_tertinggal(konten: &sinergi::konten::Konten, a: &Acara) {
+    let (_, tertinggal) = pelatihan::pilih_modul(konten, a.durasi);
+    if let (Some(menit), false) = (a.durasi, tertinggal.is_empty()) {
+        eprintln!(
+            "Tidak muat dalam {menit} menit, tidak dimuat di slide dan tes: {}",
+            tertinggal.join("; ")
+        );
+    }
 }
 
 /// `sinergi materi modul|slide|kit …`
@@ -374,10 +404,12 @@ pub fn materi(f: &Folder, jenis: MateriPerintah) -> Result<ExitCode> {
         }
         MateriPerintah::Slide { acara, out } => {
             let (a, opsi) = baca_acara(&acara)?;
+            modul_tertinggal(&konten, &a);
             tulis_pdf(&out, pelatihan::slide(&mesin, &konten, &a, &opsi)?)?;
         }
         MateriPerintah::Kit { acara, out, .. } => {
             let (a, opsi) = baca_acara(&acara)?;
+            modul_tertinggal(&konten, &a);
             let out = out.context("--out DIR wajib diberikan")?;
             for p in pelatihan::kit(&mesin, &konten, &a, &opsi, &out)? {
                 println!("PDF ditulis: {}", p.display());

@@ -29,13 +29,23 @@ fn acara_dari(q: &HashMap<String, String>) -> Acara {
         tempat: ambil("tempat").unwrap_or_default(),
         tanggal: ambil("tanggal").unwrap_or_default(),
         waktu: ambil("waktu"),
+        // A number that does not parse is refused before this (`unduh`).
+        durasi: ambil("durasi").and_then(|d| d.parse().ok()),
         penanda_tangan: ambil("ttd_nama").map(|nama| PenandaTangan {
             nama,
             jabatan: ambil("ttd_jabatan").unwrap_or_default(),
             nip: ambil("ttd_nip"),
         }),
         nomor_surat: ambil("nomor_surat"),
+        tanggal_surat: ambil("tanggal_surat"),
+        sifat: ambil("sifat"),
+        lampiran: ambil("lampiran"),
         kabupaten: ambil("kabupaten"),
+        alamat: ambil("alamat"),
+        telepon: ambil("telepon"),
+        // A path on the server is not something a form may name; the emblem comes with the
+        // event file of the command line.
+        lambang: None,
         desa_undangan: ambil("desa")
             .unwrap_or_default()
             .lines()
@@ -83,7 +93,10 @@ fn formulir(
             "v": {
                 "nama_acara": nilai("nama_acara"), "penyelenggara": nilai("penyelenggara"),
                 "tempat": nilai("tempat"), "tanggal": nilai("tanggal"), "waktu": nilai("waktu"),
+                "durasi": nilai("durasi"),
                 "kabupaten": nilai("kabupaten"), "nomor_surat": nilai("nomor_surat"),
+                "tanggal_surat": nilai("tanggal_surat"), "sifat": nilai("sifat"),
+                "lampiran": nilai("lampiran"), "alamat": nilai("alamat"), "telepon": nilai("telepon"),
                 "ttd_nama": nilai("ttd_nama"), "ttd_jabatan": nilai("ttd_jabatan"), "ttd_nip": nilai("ttd_nip"),
                 "desa": nilai("desa"), "peserta": nilai("peserta"), "narahubung": nilai("narahubung"),
                 "kertas": nilai("kertas"), "huruf": nilai("huruf"),
@@ -113,6 +126,16 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
                 return formulir(&k, &q, &[format!("huruf: {e}")], StatusCode::BAD_REQUEST);
             }
         }
+    }
+    if let Some(d) = q.get("durasi").map(|d| d.trim()).filter(|d| !d.is_empty())
+        && d.parse::<u32>().is_err()
+    {
+        return formulir(
+            &k,
+            &q,
+            &[format!("durasi: `{d}` harus jumlah menit (bilangan bulat)")],
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     }
     let acara = acara_dari(&q);
     let Ok(izin) = k.izin_dokumen.try_acquire() else {
