@@ -153,7 +153,11 @@ fn isi_nomor(
         }
         None => {
             let j = jalur::urai_jalur(formulir, kolom, false).map_err(tidak)?;
-            jalur::pasang(data, &j, Value::String(nomor.first().cloned().unwrap_or_default()));
+            jalur::pasang(
+                data,
+                &j,
+                Value::String(nomor.first().cloned().unwrap_or_default()),
+            );
         }
     }
     Ok(())
@@ -172,7 +176,9 @@ where
     Fut: Future<Output = Result<Vec<u8>, DokumenError>>,
 {
     let Some(pemilik) = p.desa.first() else {
-        return Err(GalatTerbit::Tidak("pilih desa yang menerbitkan dokumen ini".into()));
+        return Err(GalatTerbit::Tidak(
+            "pilih desa yang menerbitkan dokumen ini".into(),
+        ));
     };
     let mut desa_ = Vec::new();
     for kode in p.desa {
@@ -180,25 +186,68 @@ where
             .ok_or_else(|| GalatTerbit::Tidak(format!("kode desa `{kode}` tidak dikenal")))?;
         desa_.push(d);
     }
+    // The villages named in the form must be the villages that number and sign it.
+    let nama_di_isian: Vec<(String, Option<&str>)> = match p.data.get("desa") {
+        Some(Value::Array(baris)) => baris
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (
+                    format!("desa[{i}].nama"),
+                    b.get("nama").and_then(Value::as_str),
+                )
+            })
+            .collect(),
+        Some(d) => vec![("desa.nama".into(), d.get("nama").and_then(Value::as_str))],
+        None => Vec::new(),
+    };
+    let mut salah_nama = Vec::new();
+    for ((jalur_, nama), d) in nama_di_isian.iter().zip(&desa_) {
+        if let Some(n) = nama
+            && !n.trim().eq_ignore_ascii_case(d.nama.trim())
+        {
+            salah_nama.push(GalatIsian {
+                jalur: jalur_.clone(),
+                pesan: format!(
+                    "isian menyebut Desa {}, padahal dokumen ini diterbitkan untuk Desa {} ({});                      samakan nama desanya (tombol \"Isi kolom kosong dari profil desa\" mengisi nama resmi)",
+                    n.trim(),
+                    d.nama,
+                    d.kode
+                ),
+            });
+        }
+    }
+    if !salah_nama.is_empty() {
+        return Err(GalatTerbit::Isian(salah_nama));
+    }
     let tanggal = tanggal_dokumen(p.data, p.hari_ini);
     let tgl = crate::format::urai_tanggal(&tanggal)
         .ok_or_else(|| GalatTerbit::Tidak(format!("tanggal `{tanggal}` tidak sah")))?;
     let kode = simpan::acak(8)?;
     let kini = simpan::sekarang();
     let mut data = p.data.clone();
-    let mut tx = g.pool().begin().await?;
-    let mut nomor_desa = Vec::new();
+    // Each village's numbering settings, read before the transaction: inside it, the one
+    // connection it holds is all this issue may use.
+    let mut atur_nomor = Vec::new();
     if let Some(pn) = p.penomoran {
         for d in &desa_ {
             let profil = desa::baca(g, &d.kode)
                 .await
                 .map_err(|e| GalatTerbit::Tidak(e.to_string()))?;
-            let atur = profil
-                .profil
-                .nomor
-                .get(pn.register.slug())
-                .cloned()
-                .unwrap_or_default();
+            atur_nomor.push(
+                profil
+                    .profil
+                    .nomor
+                    .get(pn.register.slug())
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let mut tx = g.pool().begin().await?;
+    let mut nomor_desa = Vec::new();
+    if let Some(pn) = p.penomoran {
+        for (d, atur) in desa_.iter().zip(&atur_nomor) {
             let urut = nomor::ambil(&mut tx, &d.kode, pn.register, tgl.year()).await?;
             let dicetak = nomor::susun(
                 pn.register,
@@ -345,11 +394,12 @@ pub async fn baca(g: &Gudang, kode: &str) -> Result<Option<Terbitan>, GalatSimpa
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let digantikan_oleh: Vec<String> =
-        sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE menggantikan = $1 ORDER BY diterbitkan")
-            .bind(kode)
-            .fetch_all(g.pool())
-            .await?;
+    let digantikan_oleh: Vec<String> = sqlx::query_scalar(
+        "SELECT kode FROM dokumen_terbit WHERE menggantikan = $1 ORDER BY diterbitkan",
+    )
+    .bind(kode)
+    .fetch_all(g.pool())
+    .await?;
     Ok(Some(Terbitan {
         kode: r.try_get("kode")?,
         jenis: r.try_get("jenis")?,
@@ -383,10 +433,11 @@ pub async fn pdf(g: &Gudang, kode: &str) -> Result<Option<Vec<u8>>, GalatSimpan>
 
 /// The issued document a file is, byte for byte, if any.
 pub async fn cocokkan(g: &Gudang, berkas: &[u8]) -> Result<Option<Terbitan>, GalatSimpan> {
-    let kode: Option<String> = sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE sha256 = $1")
-        .bind(sidik(berkas))
-        .fetch_optional(g.pool())
-        .await?;
+    let kode: Option<String> =
+        sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE sha256 = $1")
+            .bind(sidik(berkas))
+            .fetch_optional(g.pool())
+            .await?;
     match kode {
         Some(k) => baca(g, &k).await,
         None => Ok(None),
@@ -397,7 +448,9 @@ pub async fn cocokkan(g: &Gudang, berkas: &[u8]) -> Result<Option<Terbitan>, Gal
 pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(), GalatTerbit> {
     let alasan = alasan.trim();
     if alasan.is_empty() || alasan.chars().count() > 500 {
-        return Err(GalatTerbit::Tidak("tuliskan alasan pencabutan (1–500 karakter)".into()));
+        return Err(GalatTerbit::Tidak(
+            "tuliskan alasan pencabutan (1–500 karakter)".into(),
+        ));
     }
     let mut tx = g.pool().begin().await?;
     let n = sqlx::query(
@@ -411,7 +464,9 @@ pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(GalatTerbit::Tidak("dokumen tidak ada atau sudah dicabut".into()));
+        return Err(GalatTerbit::Tidak(
+            "dokumen tidak ada atau sudah dicabut".into(),
+        ));
     }
     sqlx::query("UPDATE produk_hukum SET status = 'dicabut' WHERE kode_dokumen = $1")
         .bind(kode)
