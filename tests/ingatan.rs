@@ -217,7 +217,7 @@ async fn sign_in_tokens_and_csrf_on_postgres() {
 }
 
 async fn sign_in_tokens_and_csrf_di(s: &Server) {
-    akun(&s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-a", "operator", DESA_A);
     let mut k = Klien::baru(s);
     assert_eq!(k.masuk("ops-a", "salah-sekali").await, 401);
     assert!(k.kuki.is_none());
@@ -284,9 +284,9 @@ async fn operators_and_admins_reach_only_their_villages_on_postgres() {
 }
 
 async fn operators_and_admins_reach_only_their_villages_di(s: &Server) {
-    akun(&s, "ops-a", "operator", DESA_A);
-    akun(&s, "ops-b", "operator", DESA_B);
-    akun(&s, "dpmd-garut", "admin", "32.05");
+    akun(s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-b", "operator", DESA_B);
+    akun(s, "dpmd-garut", "admin", "32.05");
     let mut a = Klien::baru(s);
     a.masuk("ops-a", SANDI).await;
     let mut b = Klien::baru(s);
@@ -365,7 +365,7 @@ async fn a_draft_survives_a_failed_render_and_keeps_its_versions_on_postgres() {
 }
 
 async fn a_draft_survives_a_failed_render_and_keeps_its_versions_di(s: &Server) {
-    akun(&s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-a", "operator", DESA_A);
     let mut a = Klien::baru(s);
     a.masuk("ops-a", SANDI).await;
     let csrf = a.csrf().await;
@@ -480,7 +480,7 @@ async fn issued_documents_are_numbered_carry_a_qr_code_and_verify_on_postgres() 
 }
 
 async fn issued_documents_are_numbered_carry_a_qr_code_and_verify_di(s: &Server) {
-    akun(&s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-a", "operator", DESA_A);
     let mut a = Klien::baru(s);
     a.masuk("ops-a", SANDI).await;
     let csrf = a.csrf().await;
