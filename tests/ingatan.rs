@@ -552,3 +552,158 @@ async fn issued_documents_are_numbered_carry_a_qr_code_and_verify_di(s: &Server)
     let (_, daftar) = a.get("/terbitan").await;
     assert!(daftar.contains("dicabut") && daftar.contains("berlaku"));
 }
+
+/// The draft id and version a save answered with.
+fn versi_tersimpan(html: &str) -> Option<(String, i64)> {
+    let id = nilai_input(html, "_draf")?;
+    let i = html.find("Draf tersimpan (versi ")?;
+    let sisa = &html[i + 22..];
+    let n = sisa[..sisa.find(')')?].parse().ok()?;
+    Some((id, n))
+}
+
+#[tokio::test]
+async fn answered_saves_survive_kill_9_and_everything_persists_across_a_restart() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    akun(&s, "ops-a", "operator", DESA_A);
+    let mut a = Klien::baru(&s);
+    a.masuk("ops-a", SANDI).await;
+    let csrf = a.csrf().await;
+    let form = dengan(
+        contoh_form(PERDES),
+        &[("_csrf", &csrf), ("_aksi", "simpan")],
+    );
+    let (_, html, _) = kirim(&a, &format!("/dokumen/{PERDES}"), &form).await;
+    let (id, _) = versi_tersimpan(&html).expect("first save");
+    let form = dengan(form, &[("_draf", &id)]);
+    // A burst of saves from 8 clients; the server is killed in the middle of it.
+    let dijawab = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let tugas: Vec<_> = (0..8)
+        .map(|_| {
+            let (form, dijawab) = (form.clone(), dijawab.clone());
+            let (base, kuki) = (s.base.clone(), a.kuki.clone());
+            tokio::spawn(async move {
+                let k = Klien {
+                    http: reqwest::Client::new(),
+                    base,
+                    kuki,
+                };
+                for _ in 0..200 {
+                    match tokio::time::timeout(
+                        std::time::Duration::from_secs(5),
+                        kirim(&k, &format!("/dokumen/{PERDES}"), &form),
+                    )
+                    .await
+                    {
+                        Ok((200, html, _)) => {
+                            if let Some(v) = versi_tersimpan(&html) {
+                                dijawab.lock().expect("lock").push(v.1);
+                            }
+                        }
+                        _ => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let (index, data) = s.bunuh();
+    for t in tugas {
+        let _ = t.await;
+    }
+    let dijawab = dijawab.lock().expect("lock").clone();
+    assert!(
+        dijawab.len() > 5,
+        "the burst was under way: {} saves",
+        dijawab.len()
+    );
+    // Restarted on the same folders: the session, the account and every answered save are there.
+    let s = Server::mulai_dengan_data(&konten_bawaan(), index, data, &[]);
+    let a = Klien {
+        http: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        base: s.base.clone(),
+        kuki: a.kuki.clone(),
+    };
+    for n in &dijawab {
+        let (st, html) = a.get(&format!("/draf/{id}?versi={n}")).await;
+        assert_eq!(st, 200, "version {n} was answered and must be kept");
+        assert!(html.contains(&format!("versi {n}")), "version {n}");
+    }
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_into_an_empty_folder() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    akun(&s, "ops-a", "operator", DESA_A);
+    let mut a = Klien::baru(&s);
+    a.masuk("ops-a", SANDI).await;
+    let csrf = a.csrf().await;
+    let form = dengan(
+        contoh_form(PERDES),
+        &[("_csrf", &csrf), ("_aksi", "simpan")],
+    );
+    let (_, html, _) = kirim(&a, &format!("/dokumen/{PERDES}"), &form).await;
+    let (id, _) = versi_tersimpan(&html).expect("saved");
+    // Saves keep coming while the backup is taken.
+    let form = dengan(form, &[("_draf", &id)]);
+    let sibuk = {
+        let (base, kuki) = (s.base.clone(), a.kuki.clone());
+        tokio::spawn(async move {
+            let k = Klien {
+                http: reqwest::Client::new(),
+                base,
+                kuki,
+            };
+            for _ in 0..20 {
+                kirim(&k, &format!("/dokumen/{PERDES}"), &form).await;
+            }
+        })
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cadangan = tmp.path().join("sinergi-cadangan.db");
+    let out = bin()
+        .args(&s.simpanan)
+        .arg("cadangan")
+        .arg("--out")
+        .arg(&cadangan)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    sibuk.await.expect("saves");
+    // Not over existing data; into an empty folder, yes.
+    let out = bin()
+        .args(&s.simpanan)
+        .arg("pulihkan")
+        .arg(&cadangan)
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak kosong"));
+    let baru = tempfile::tempdir().expect("tempdir");
+    let out = bin()
+        .arg("--data")
+        .arg(baru.path())
+        .arg("pulihkan")
+        .arg(&cadangan)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = tempfile::tempdir().expect("tempdir");
+    let pulih = Server::mulai_dengan_data(&konten_bawaan(), index, baru, &[]);
+    let mut b = Klien::baru(&pulih);
+    assert_eq!(b.masuk("ops-a", SANDI).await, 303, "the account came back");
+    let (st, html) = b.get(&format!("/draf/{id}")).await;
+    assert_eq!(st, 200);
+    assert!(html.contains("Peraturan Desa"), "{html}");
+}

@@ -193,6 +193,18 @@ impl Server {
         }
     }
 
+    /// Kills the server outright (SIGKILL: no shutdown of any kind) and hands back its index
+    /// and data folders, to start another server on them.
+    pub fn bunuh(mut self) -> (tempfile::TempDir, tempfile::TempDir) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let ganti = || tempfile::tempdir().expect("tempdir");
+        (
+            std::mem::replace(&mut self._index, ganti()),
+            std::mem::replace(&mut self.data, ganti()),
+        )
+    }
+
     /// Sends SIGTERM (on Unix; kills elsewhere) and waits up to `batas` for the process to
     /// exit; whether it did.
     pub fn berhenti(&mut self, batas: Duration) -> bool {
