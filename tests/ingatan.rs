@@ -707,3 +707,88 @@ async fn a_backup_taken_while_serving_restores_into_an_empty_folder() {
     assert_eq!(st, 200);
     assert!(html.contains("Peraturan Desa"), "{html}");
 }
+
+#[tokio::test]
+async fn the_register_of_legal_products_records_numbers_made_elsewhere_and_exports() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    akun(&s, "ops-a", "operator", DESA_A);
+    akun(&s, "ops-b", "operator", DESA_B);
+    let mut a = Klien::baru(&s);
+    a.masuk("ops-a", SANDI).await;
+    let csrf = a.csrf().await;
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", csrf.clone())
+        .text("jenis", "perdes")
+        .text("nomor", "4")
+        .text("tahun", "2025")
+        .text("judul", "Pungutan Desa atas Pasar Desa")
+        .text("tanggal_penetapan", "2025-03-01")
+        .part(
+            "pdf",
+            reqwest::multipart::Part::bytes(b"%PDF-1.7 salinan bertanda tangan".to_vec())
+                .file_name("perdes-4.pdf")
+                .mime_str("application/pdf")
+                .expect("mime"),
+        );
+    let r = a
+        .req(reqwest::Method::POST, "/register")
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let (_, html) = a.get("/register").await;
+    assert!(
+        html.contains("Pungutan Desa atas Pasar Desa") && html.contains("4 / 2025"),
+        "{html}"
+    );
+    // The next Peraturan Desa of 2025 issued through Sinergi takes number 5.
+    let form = dengan(
+        contoh_form(PERDES),
+        &[
+            ("_csrf", &csrf),
+            ("_aksi", "terbitkan"),
+            ("desa.nama", "Wanaraja"),
+        ],
+    );
+    let (st, _, lokasi) = kirim(&a, &format!("/dokumen/{PERDES}"), &form).await;
+    assert_eq!(st, 303);
+    let (_, halaman) = a.get(&lokasi.expect("issued")).await;
+    assert!(halaman.contains("<td>5 Tahun 2025</td>"), "{halaman}");
+    // Both are in the register, and in its exports.
+    let r = a
+        .req(reqwest::Method::GET, "/register/ekspor.csv")
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(r.status(), 200);
+    let csv = r.text().await.expect("body");
+    assert!(
+        csv.contains("Peraturan Desa,4,2025,Pungutan Desa atas Pasar Desa"),
+        "{csv}"
+    );
+    assert!(csv.contains("Peraturan Desa,5,2025,"), "{csv}");
+    let r = a
+        .req(reqwest::Method::GET, "/register/ekspor.pdf")
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(r.status(), 200);
+    let pdf = r.bytes().await.expect("pdf");
+    common::pdf_sah(&pdf);
+    let teks = common::pdf_teks(&pdf);
+    assert!(
+        teks.contains("BUKU PERATURAN DI DESA") && teks.contains("Pungutan Desa"),
+        "{teks}"
+    );
+    // Private to its village.
+    let mut b = Klien::baru(&s);
+    b.masuk("ops-b", SANDI).await;
+    let (_, html_b) = b.get("/register").await;
+    assert!(!html_b.contains("Pungutan Desa"));
+    assert_eq!(
+        b.get(&format!("/register?desa={DESA_A}")).await.0,
+        200,
+        "an operator only ever sees their own"
+    );
+}

@@ -328,10 +328,24 @@ where
         .execute(&mut *tx)
         .await?;
         if p.penomoran.is_some_and(|pn| pn.register.produk_hukum()) {
+            // The register's "tentang": the subject of the regulation, and the cooperation's
+            // own title where the form gives one.
+            let mut tentang = p
+                .judul_jenis
+                .split_once(" tentang ")
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_else(|| p.judul_jenis.to_string());
+            if let Some(j) = data.get("judul_kerja_sama").and_then(Value::as_str) {
+                tentang = format!("{tentang} — {}", j.trim());
+            }
+            let diundangkan = data
+                .get("tanggal_pengundangan")
+                .and_then(Value::as_str)
+                .filter(|s| crate::format::urai_tanggal(s).is_some());
             sqlx::query(
                 "INSERT INTO produk_hukum (id, kode_desa, jenis, nomor, urut, tahun, judul, tanggal_penetapan, \
-                 status, kode_dokumen, publik, dicatat, dicatat_oleh) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'berlaku', $9, 0, $10, $11)",
+                 tanggal_pengundangan, status, kode_dokumen, publik, dicatat, dicatat_oleh) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, 'berlaku', $9, 0, $10, $11)",
             )
             .bind(simpan::acak(12)?)
             .bind(&n.kode_desa)
@@ -339,11 +353,12 @@ where
             .bind(&n.nomor)
             .bind(n.urut)
             .bind(n.tahun)
-            .bind(&judul)
+            .bind(&tentang)
             .bind(&tanggal)
             .bind(&kode)
             .bind(kini)
             .bind(p.oleh)
+            .bind(diundangkan)
             .execute(&mut *tx)
             .await?;
         }

@@ -19,6 +19,7 @@ mod layanan;
 mod parameter;
 mod pelatihan;
 mod peraturan;
+mod register;
 mod sesi;
 mod statis;
 mod terbit;
@@ -138,6 +139,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "verifikasi.html",
         "verifikasi-unggah.html",
         "terbitan-daftar.html",
+        "register.html",
     ])?;
     Ok(t)
 }
@@ -258,6 +260,13 @@ pub fn router(
         )
         .route("/verifikasi/{kode}", get(terbit::verifikasi))
         .route("/verifikasi/{kode}/pdf", get(terbit::unduh))
+        .route("/register", get(register::lihat).post(register::catat))
+        .route(
+            "/register/{id}/status",
+            axum::routing::post(register::status),
+        )
+        .route("/register/{id}/pdf", get(register::pdf))
+        .route("/register/{berkas}", get(register::ekspor))
         .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(koleksi::koleksi))
         .route("/{koleksi}/{id}", get(koleksi::entri))
