@@ -72,6 +72,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
             jenis,
             data,
             out,
+            format,
             kertas,
             huruf,
         } => perintah::render(
@@ -80,6 +81,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
                 jenis,
                 data,
                 out,
+                format,
                 kertas,
                 huruf,
             },

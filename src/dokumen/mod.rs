@@ -2,6 +2,7 @@
 //! Markdown body, the layout from `templates/dokumen/*.typ`, and the form values reach typst
 //! only as data (`/data.json`), never as markup.
 
+mod docx;
 mod dunia;
 pub(crate) mod formulir;
 pub(crate) mod gambar;
@@ -20,7 +21,7 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use crate::opsi::{Huruf, Kertas, Zona};
+pub use crate::opsi::{Format, Huruf, Kertas, Zona};
 pub use formulir::GalatIsian;
 
 /// How to print: paper and font.
@@ -51,6 +52,8 @@ pub enum DokumenError {
     Typst(Vec<String>),
     #[error(transparent)]
     Muat(#[from] dunia::GagalMuat),
+    #[error(transparent)]
+    Docx(#[from] docx::GalatDocx),
 }
 
 /// A document type: a templat entry with a form.
@@ -200,7 +203,41 @@ impl Mesin {
 
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
-        self.render_terbit(id, data, opsi, None)
+        self.render_sebagai(id, data, opsi, Format::Pdf)
+    }
+
+    /// Document `id` filled with `data`, as a PDF or as an editable DOCX read from the same
+    /// typeset pages (same wording, same structure).
+    pub fn render_sebagai(
+        &self,
+        id: &str,
+        data: &Value,
+        opsi: &Opsi,
+        format: Format,
+    ) -> Result<Vec<u8>, DokumenError> {
+        let Siap {
+            jenis: j,
+            isian,
+            naskah: md,
+            gambar,
+        } = self.siapkan(id, data)?;
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        let dok = self.susun_dengan(
+            j.tata_letak,
+            &j.id,
+            &j.judul,
+            &j.versi,
+            isi,
+            gambar.map(|g| g.bytes),
+            opsi,
+        )?;
+        match format {
+            Format::Pdf => self.pdf(&dok, &j.id),
+            Format::Docx => {
+                typst::comemo::evict(4);
+                Ok(docx::docx(&dok, opsi.huruf, &j.judul)?)
+            }
+        }
     }
 
     /// The PDF of an issued document: as [`Mesin::render`], with the verification address and
@@ -219,7 +256,7 @@ impl Mesin {
             gambar,
         } = self.siapkan(id, data)?;
         let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md), "verifikasi": verifikasi});
-        self.susun_dengan(
+        let dok = self.susun_dengan(
             j.tata_letak,
             &j.id,
             &j.judul,
@@ -227,7 +264,8 @@ impl Mesin {
             isi,
             gambar.map(|g| g.bytes),
             opsi,
-        )
+        )?;
+        self.pdf(&dok, &j.id)
     }
 
     /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
@@ -249,7 +287,24 @@ impl Mesin {
                     tata_letak: tata_letak.into(),
                     dir: self.bersama.dir.clone(),
                 })?;
-        self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)
+        let dok = self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)?;
+        self.pdf(&dok, tata_letak)
+    }
+
+    fn pdf(&self, dok: &PagedDocument, id: &str) -> Result<Vec<u8>, DokumenError> {
+        let pdf = typst_pdf::pdf(
+            dok,
+            &typst_pdf::PdfOptions {
+                ident: Smart::Custom(format!("sinergi-{id}")),
+                ..Default::default()
+            },
+        );
+        // Keep the memo cache warm but bounded.
+        typst::comemo::evict(4);
+        // PDF export errors carry spans, but the document's sources are gone by now.
+        pdf.map_err(|galat| {
+            DokumenError::Typst(galat.iter().map(|d| d.message.to_string()).collect())
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -262,7 +317,7 @@ impl Mesin {
         isi: Value,
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
-    ) -> Result<Vec<u8>, DokumenError> {
+    ) -> Result<PagedDocument, DokumenError> {
         let keluarga = opsi.huruf.keluarga();
         let hari_ini = self.zona.hari_ini();
         let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
@@ -312,16 +367,7 @@ impl Mesin {
             typst::comemo::evict(4);
             return Err(DokumenError::Typst(huruf_hilang));
         }
-        let pdf = typst_pdf::pdf(
-            &dok,
-            &typst_pdf::PdfOptions {
-                ident: Smart::Custom(format!("sinergi-{id}")),
-                ..Default::default()
-            },
-        );
-        // Keep the memo cache warm but bounded, failed compiles included.
-        typst::comemo::evict(4);
-        pdf.map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect()))
+        Ok(dok)
     }
 }
 
