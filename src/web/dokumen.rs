@@ -15,7 +15,7 @@ use super::Keadaan;
 use super::api::{self, GalatIsianJson, JenisDokumenJson};
 use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
-use crate::dokumen::{DokumenError, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::dokumen::{DokumenError, Format, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
 use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
@@ -81,13 +81,18 @@ fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> 
 }
 
 pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
+    berkas(nama, Format::Pdf, bytes)
+}
+
+/// A generated document as a download.
+pub(super) fn berkas(nama: &str, format: Format, bytes: Vec<u8>) -> Response {
     (
         StatusCode::OK,
         [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_TYPE, format.jenis_mime().to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{nama}.pdf\""),
+                format!("attachment; filename=\"{nama}.{}\"", format.ekstensi()),
             ),
             // Generated for one request; never kept by a shared cache.
             (header::CACHE_CONTROL, "no-store".to_string()),
@@ -115,12 +120,13 @@ async fn susun(
     id: &str,
     baca: impl FnOnce() -> Result<Value, DokumenError> + Send + 'static,
     opsi: Opsi,
+    format: Format,
 ) -> Option<Result<Vec<u8>, DokumenError>> {
     let izin = k.izin_dokumen.try_acquire().ok()?;
     let m = k.muatan();
     let id = id.to_string();
     let hasil = k
-        .di_kolam_dokumen(move || m.mesin.render(&id, &baca()?, &opsi))
+        .di_kolam_dokumen(move || m.mesin.render_sebagai(&id, &baca()?, &opsi, format))
         .await;
     drop(izin);
     Some(hasil.unwrap_or_else(|| Err(DokumenError::Typst(vec!["penyusunan terhenti".into()]))))
@@ -137,9 +143,30 @@ pub struct ParameterDokumen {
     /// Huruf.
     #[param(inline, value_type = Option<String>, pattern = "^(bookman|times|arial)$")]
     huruf: Option<String>,
+    /// `pdf` (bawaan; naskah rujukan) atau `docx` (salinan yang dapat disunting, dengan kata
+    /// dan susunan yang sama). Dapat juga diminta dengan header `Accept`.
+    #[param(inline, value_type = Option<String>, pattern = "^(pdf|docx|PDF|DOCX)$")]
+    format: Option<String>,
 }
 
-/// Fill a document type's form and get its PDF.
+/// The format asked for: `?format=`, else an `Accept` header that names DOCX and not PDF.
+fn format_diminta(q: Option<&str>, headers: &HeaderMap) -> Result<Format, String> {
+    if let Some(f) = q.filter(|s| !s.trim().is_empty()) {
+        return f.parse::<Format>().map_err(|e| format!("format: {e}"));
+    }
+    let terima = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let docx = Format::Docx.jenis_mime();
+    if terima.contains(docx) && !terima.contains(Format::Pdf.jenis_mime()) {
+        Ok(Format::Docx)
+    } else {
+        Ok(Format::Pdf)
+    }
+}
+
+/// Fill a document type's form and get its PDF (or DOCX).
 #[utoipa::path(
     post,
     path = "/api/dokumen/{jenis}",
@@ -155,7 +182,11 @@ pub struct ParameterDokumen {
         ),
     ),
     responses(
-        (status = 200, description = "PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 200, description = "PDF, atau DOCX dengan `format=docx`",
+            content(
+                (Vec<u8> = "application/pdf"),
+                (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            )),
         (status = 400, description = "Isi atau parameter tidak dapat dibaca", body = api::Galat),
         (status = 403, description = "Dikirim dari situs lain", body = api::Galat),
         (status = 404, description = "Jenis dokumen tidak dikenal", body = api::Galat),
@@ -186,15 +217,16 @@ pub async fn api_buat(
         Ok(o) => o,
         Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
     };
+    let format = match format_diminta(q.get("format").map(String::as_str), &headers) {
+        Ok(f) => f,
+        Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
+    };
     let body = match body {
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             return api::galat(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "isi permintaan lebih dari {} MB",
-                    super::BATAS_BODY / (1024 * 1024)
-                ),
+                super::pesan_terlalu_besar_api(),
             );
         }
         Err(e) => return api::galat(StatusCode::BAD_REQUEST, e.body_text()),
@@ -230,9 +262,9 @@ pub async fn api_buat(
                 .map_err(|e| DokumenError::Permintaan(format!("JSON tidak valid: {e}")))
         }
     };
-    match susun(&k, &id, baca, opsi).await {
+    match susun(&k, &id, baca, opsi, format).await {
         None => sibuk(),
-        Some(Ok(b)) => pdf(&id, b),
+        Some(Ok(b)) => berkas(&id, format, b),
         Some(Err(DokumenError::Permintaan(p))) => api::galat(StatusCode::BAD_REQUEST, p),
         Some(Err(DokumenError::Isian(g))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -383,11 +415,23 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
     };
     let tidak_terbaca =
         |status: StatusCode, e: &str| galat(&k, status, "Formulir tidak terbaca", e);
-    let pasangan = match form::pasangan_form(&k, req).await {
+    let terbaca = match form::pasangan_form(&k, req).await {
         Ok(p) => p,
         Err((status, e)) => return tidak_terbaca(status, &e),
     };
-    let mut kiriman = match form::dari_form(j, pasangan) {
+    // Uploads refused while reading (a photo past the limits) are shown beside their field,
+    // with everything else kept, whatever button was pressed.
+    let ditolak = terbaca.ditolak;
+    if let Some(g) = ditolak
+        .iter()
+        .find(|g| crate::dokumen::jalur::urai_jalur(&j.formulir, &g.jalur, false).is_err())
+    {
+        return tidak_terbaca(
+            StatusCode::BAD_REQUEST,
+            &format!("kolom `{}` tidak dikenal", g.jalur),
+        );
+    }
+    let mut kiriman = match form::dari_form(j, terbaca.pasangan) {
         Ok(x) => x,
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     };
@@ -402,7 +446,7 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
                     &k,
                     j,
                     &kiriman,
-                    &[],
+                    &ditolak,
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &Konteks {
                         galat_desa: &p,
@@ -412,39 +456,64 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
             }
         }
     }
-    let dengan_pesan =
-        |kiriman: &Kiriman, galat_: &[GalatIsian], status: StatusCode, pesan: &str| {
-            tampilkan_form_dengan(
-                &k,
-                j,
-                kiriman,
-                galat_,
-                status,
-                &Konteks {
-                    pesan,
-                    ..Default::default()
-                },
-            )
+    // The form again, with the refused uploads' messages and any others (one per field).
+    let dengan_pesan = |kiriman: &Kiriman, lain: &[GalatIsian], pesan: &str| {
+        let mut semua = ditolak.clone();
+        semua.extend(
+            lain.iter()
+                .filter(|g| !ditolak.iter().any(|d| d.jalur == g.jalur))
+                .cloned(),
+        );
+        let status = if semua.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
         };
+        tampilkan_form_dengan(
+            &k,
+            j,
+            kiriman,
+            &semua,
+            status,
+            &Konteks {
+                pesan,
+                ..Default::default()
+            },
+        )
+    };
     match form::ubah_baris(j, &mut kiriman) {
-        Ok(Some(_)) => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
+        Ok(Some(_)) => return dengan_pesan(&kiriman, &[], &pesan),
         Ok(None) => {}
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     }
     match kiriman.aksi.as_str() {
-        "simpan" => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
+        "simpan" => return dengan_pesan(&kiriman, &[], &pesan),
         "isi" => {
             super::draf::isi_dari_profil(&k, j, &mut kiriman).await;
             return dengan_pesan(
                 &kiriman,
                 &[],
-                StatusCode::OK,
                 "Kolom yang kosong diisi dari profil desa; periksa lalu simpan.",
             );
         }
-        "terbitkan" => return super::terbit::terbitkan_kiriman(&k, j, &kiriman).await,
         _ => {}
     }
+    if !ditolak.is_empty() {
+        // Whatever else is wrong is said at the same time.
+        let lain = match m.mesin.siapkan(&id, &kiriman.data) {
+            Err(DokumenError::Isian(g)) => g,
+            _ => Vec::new(),
+        };
+        return dengan_pesan(&kiriman, &lain, &pesan);
+    }
+    if kiriman.aksi == "terbitkan" {
+        return super::terbit::terbitkan_kiriman(&k, j, &kiriman).await;
+    }
+    let format = if kiriman.aksi == "docx" {
+        Format::Docx
+    } else {
+        Format::Pdf
+    };
     let opsi = match opsi_dari(
         kiriman.opsi.get("kertas").and_then(Value::as_str),
         kiriman.opsi.get("huruf").and_then(Value::as_str),
@@ -453,19 +522,17 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),
     };
     let data = kiriman.data.clone();
-    match susun(&k, &id, move || Ok(data), opsi).await {
+    match susun(&k, &id, move || Ok(data), opsi, format).await {
         None => sibuk(),
-        Some(Ok(b)) => pdf(&id, b),
-        Some(Err(DokumenError::Isian(g))) => {
-            dengan_pesan(&kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY, &pesan)
-        }
+        Some(Ok(b)) => berkas(&id, format, b),
+        Some(Err(DokumenError::Isian(g))) => dengan_pesan(&kiriman, &g, &pesan),
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
             galat(
                 &k,
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Dokumen tidak dapat disusun",
-                "Terjadi kesalahan saat menyusun PDF. Isian Anda tidak hilang: kembali dan coba lagi.",
+                "Terjadi kesalahan saat menyusun dokumen. Isian Anda tidak hilang: kembali dan coba lagi.",
             )
         }
     }
