@@ -289,7 +289,8 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
         _ => markdown::ke_html_dengan_istilah(&e.body, &tautan),
     };
     let mut ctx = json!({
-        "e": {"id": e.id, "judul": e.judul, "koleksi": kol.slug(), "bidang": e.bidang},
+        "e": {"id": e.id, "judul": e.judul, "koleksi": kol.slug(), "bidang": e.bidang,
+              "ringkas": e.ringkas()},
         "label_koleksi": kol.label(), "d": data, "html": html, "relasi": relasi(&m, e),
     });
     match &e.data {

@@ -22,6 +22,7 @@ mod peraturan;
 mod register;
 mod sesi;
 mod statis;
+mod tembolok;
 mod terbit;
 
 use std::io::Write;
