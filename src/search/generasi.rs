@@ -17,7 +17,7 @@ use crate::konten::{self, Konten};
 use crate::korpus::{self, GagalBaca};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-pub(crate) const VERSI: u32 = 5;
+pub(crate) const VERSI: u32 = 6;
 const META: &str = "sinergi.json";
 const PENUNJUK: &str = "CURRENT";
 /// The corpus folder of the last build, beside the generations: kept even when every
@@ -213,6 +213,25 @@ pub fn bangun(
     index_dir: &Path,
     kemajuan: &mut dyn FnMut(Kemajuan),
 ) -> Result<Meta, IndexError> {
+    bangun_dengan(
+        konten,
+        &mut std::iter::empty(),
+        korpus_dir,
+        index_dir,
+        kemajuan,
+    )
+}
+
+/// [`bangun`] with more entries beside `konten`'s, under `konten`'s fingerprint: for
+/// benchmarks, which index a million made-up entries without writing a million files, and
+/// serve them with the bundled content.
+pub fn bangun_dengan(
+    konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
+    korpus_dir: Option<&Path>,
+    index_dir: &Path,
+    kemajuan: &mut dyn FnMut(Kemajuan),
+) -> Result<Meta, IndexError> {
     std::fs::create_dir_all(index_dir).map_err(io(format!("membuat {}", index_dir.display())))?;
     let kunci =
         std::fs::File::create(index_dir.join(".kunci")).map_err(io("membuat berkas kunci"))?;
@@ -229,7 +248,7 @@ pub fn bangun(
     );
     let dir = index_dir.join(&nama);
     std::fs::create_dir_all(&dir).map_err(io(format!("membuat {}", dir.display())))?;
-    let meta = match isi(konten, korpus_dir, &dir, sidik, kemajuan) {
+    let meta = match isi(konten, tambahan, korpus_dir, &dir, sidik, kemajuan) {
         Ok(m) => m,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -250,12 +269,13 @@ pub fn bangun(
 
 fn isi(
     konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
     korpus_dir: Option<&Path>,
     dir: &Path,
     sidik_jari: String,
     kemajuan: &mut dyn FnMut(Kemajuan),
 ) -> Result<Meta, IndexError> {
-    let jumlah = index::isi_generasi(konten, korpus_dir, dir, kemajuan)?;
+    let jumlah = index::isi_generasi(konten, tambahan, korpus_dir, dir, kemajuan)?;
     let mut berkas = BTreeMap::new();
     for e in std::fs::read_dir(dir).map_err(io("membaca indeks baru"))? {
         let e = e.map_err(io("membaca indeks baru"))?;
