@@ -202,7 +202,7 @@ fn bangun(konten_dir: &Path, korpus: Option<&Path>, index_dir: &Path) -> (Durati
 
 fn latensi(indeks: &sinergi::search::Indeks, putaran: usize) -> (f64, f64, f64) {
     for q in KUERI {
-        let _ = indeks.cari(&Permintaan {
+        let _ = indeks.cari_segar(&Permintaan {
             q: q.to_string(),
             limit: 10,
             ..Default::default()
@@ -213,7 +213,7 @@ fn latensi(indeks: &sinergi::search::Indeks, putaran: usize) -> (f64, f64, f64) 
         for q in KUERI {
             let t = Instant::now();
             let h = indeks
-                .cari(&Permintaan {
+                .cari_segar(&Permintaan {
                     q: q.to_string(),
                     limit: 10,
                     ..Default::default()
@@ -394,7 +394,7 @@ fn skala(konten_dir: &Path, kerja: &Path) {
         let mut w = Vec::new();
         for _ in 0..30 {
             let t = Instant::now();
-            std::hint::black_box(indeks.cari(&minta).expect("search"));
+            std::hint::black_box(indeks.cari_segar(&minta).expect("search"));
             w.push(ms(t.elapsed()));
         }
         let p50 = persentil(&mut w, 0.5);
