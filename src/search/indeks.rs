@@ -19,6 +19,7 @@ use super::index::{BOBOT_KURASI, BOBOT_PASAL_KUNCI, Fields, IndexError, daftarka
 use super::penyusun::{EJAAN_MAKS, Penyusun, gabung, saring, term_mentah};
 use super::query::{
     BATAS_HITUNG, BagianPeraturan, Facets, Hasil, Hit, PASAL_LAIN_MAKS, PasalLain, Permintaan,
+    RingkasPeraturan,
 };
 
 /// An open index with its reader.
@@ -33,6 +34,8 @@ pub struct Indeks {
     /// instead, or none when it is not a typo. Bounded; cleared when full.
     ejaan: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
     cache: Cache,
+    /// The browsing list of full texts, read on first use.
+    daftar: std::sync::OnceLock<Vec<RingkasPeraturan>>,
 }
 
 impl Indeks {
@@ -70,6 +73,7 @@ impl Indeks {
             dir: dir.to_path_buf(),
             ejaan: Default::default(),
             cache: Cache::default(),
+            daftar: std::sync::OnceLock::new(),
         })
     }
 
@@ -138,14 +142,19 @@ impl Indeks {
         let mut facets = Facets {
             jenis: hitungan.jenis.clone(),
             bidang: hitungan.bidang.clone(),
+            tepat: hitungan.tepat,
         };
         if p.jenis.is_some() {
             let q = gabung(utama.as_ref(), &saringan, Some("jenis"));
-            facets.jenis = hitung(&searcher, q.as_ref())?.jenis;
+            let h = hitung(&searcher, q.as_ref())?;
+            facets.jenis = h.jenis;
+            facets.tepat &= h.tepat;
         }
         if p.bidang.is_some() {
             let q = gabung(utama.as_ref(), &saringan, Some("bidang"));
-            facets.bidang = hitung(&searcher, q.as_ref())?.bidang;
+            let h = hitung(&searcher, q.as_ref())?;
+            facets.bidang = h.bidang;
+            facets.tepat &= h.tepat;
         }
         let mut grup = Vec::new();
         if hitungan.total > p.offset as u64 {
@@ -217,6 +226,54 @@ impl Indeks {
         })
     }
 
+    /// Every full-text regulation, newest first (year, then number, both descending): read
+    /// from the index on first use and kept.
+    pub fn daftar_peraturan(&self) -> tantivy::Result<&[RingkasPeraturan]> {
+        if let Some(d) = self.daftar.get() {
+            return Ok(d);
+        }
+        let searcher = self.reader.searcher();
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                term_mentah(self.f.jenis, super::index::PERATURAN),
+            ),
+            (
+                Occur::Must,
+                Box::new(tantivy::query::TermQuery::new(
+                    tantivy::Term::from_field_u64(self.f.urutan, 0),
+                    tantivy::schema::IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+        ]);
+        let semua = searcher.search(
+            &q,
+            &TopDocs::with_limit(searcher.num_docs().max(1) as usize).order_by_score(),
+        )?;
+        let mut daftar = Vec::with_capacity(semua.len());
+        for (_, alamat) in semua {
+            let doc: TantivyDocument = searcher.doc(alamat)?;
+            let f = &self.f;
+            daftar.push(RingkasPeraturan {
+                id: teks_tersimpan(&doc, f.induk),
+                bentuk: teks_tersimpan(&doc, f.bentuk),
+                nomor: teks_tersimpan(&doc, f.nomor),
+                tahun: doc.get_first(f.tahun).and_then(|v| v.as_u64()).unwrap_or(0),
+                tentang: teks_tersimpan(&doc, f.tentang),
+                judul: teks_tersimpan(&doc, f.judul),
+                status: teks_tersimpan(&doc, f.status),
+            });
+        }
+        let angka = |n: &str| {
+            let digit: String = n.chars().take_while(char::is_ascii_digit).collect();
+            (digit.parse::<u64>().unwrap_or(0), n.to_string())
+        };
+        daftar.sort_by(|a, b| {
+            (b.tahun, angka(&b.nomor), &b.id).cmp(&(a.tahun, angka(&a.nomor), &a.id))
+        });
+        Ok(self.daftar.get_or_init(|| daftar))
+    }
+
     /// Every stored part of one full-text regulation, in order (opening, articles, explanation).
     pub fn peraturan(&self, id: &str) -> tantivy::Result<Vec<BagianPeraturan>> {
         let searcher = self.reader.searcher();
@@ -234,6 +291,7 @@ impl Indeks {
                     .get_first(self.f.urutan)
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0),
+                penjelasan: teks_tersimpan(&doc, self.f.penjelasan),
             });
         }
         bagian.sort_by_key(|b| b.urutan);

@@ -57,6 +57,8 @@ pub struct PasalLain {
 pub struct Facets {
     pub jenis: BTreeMap<String, u64>,
     pub bidang: BTreeMap<String, u64>,
+    /// False when some count is an estimate (more than [`BATAS_HITUNG`] matched).
+    pub tepat: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +85,23 @@ pub struct BagianPeraturan {
     pub konteks: String,
     pub teks: String,
     pub urutan: u64,
+    /// The anchor of this article's explanation in the Penjelasan, empty when it has none.
+    pub penjelasan: String,
+}
+
+/// One full-text regulation in the browsing list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RingkasPeraturan {
+    /// `uu-6-2014`
+    pub id: String,
+    /// `uu`, `pp`, `perppu`, `permenkeu`, `perpres`
+    pub bentuk: String,
+    pub nomor: String,
+    pub tahun: u64,
+    pub tentang: String,
+    pub judul: String,
+    /// `berlaku` or `tidak berlaku` where the curated content records it; empty otherwise.
+    pub status: String,
 }
 
 impl BagianPeraturan {

@@ -99,6 +99,8 @@ fn is_zero(n: &usize) -> bool {
 pub struct FacetCari {
     pub jenis: BTreeMap<String, u64>,
     pub bidang: BTreeMap<String, u64>,
+    /// False when the counts are estimates (more than 10,000 matched).
+    pub tepat: bool,
 }
 
 /// A snippet as HTML: the text escaped, the matches in `<b>`.
@@ -145,6 +147,7 @@ impl From<&Hasil> for HasilCari {
             facets: FacetCari {
                 jenis: h.facets.jenis.clone(),
                 bidang: h.facets.bidang.clone(),
+                tepat: h.facets.tepat,
             },
             semua_kata: h.semua_kata,
             koreksi: h.koreksi.clone(),
