@@ -441,18 +441,18 @@ impl Penyusun<'_> {
 }
 
 /// Entries a word may be in and still be noise rather than a word (OCR joins and drops
-/// letters: "kerjsama" is in 6 of the corpus' 136,000 parts): at most one in 10,000.
+/// letters: "kerjsama" is in 6 of the corpus' 184,000 parts): at most one in 10,000, and one.
 fn batas_derau(n: u64) -> u64 {
-    n / 10_000
+    (n / 10_000).max(1)
 }
 
 /// How many times more common a spelling must be than the word written, to replace it.
-const LEBIH_UMUM: u64 = 100;
+const LEBIH_UMUM: u64 = 20;
 
 /// The spelling to search instead of a word found in `ada` of `n` entries, among `calon`
 /// (spelling, edit distance, entries): the closest, then the most common; taken only when it
 /// is common in its own right (in at least one entry in 2,000, and two) and, for a word that
-/// occurs at all, [`LEBIH_UMUM`] times more common. So "kerjsama" (OCR noise) becomes "kerja
+/// occurs at all (no more than noise: see `batas_derau`), [`LEBIH_UMUM`] times more common. So "kerjsama" (OCR noise) becomes "kerja
 /// sama", while a made-up "blorg" is not turned into "borg", a word of 15 old texts.
 pub(super) fn pilih_ejaan(ada: u64, n: u64, calon: Vec<(String, usize, u64)>) -> Option<String> {
     let umum = (n / 2_000).max(2);
@@ -514,6 +514,38 @@ pub(super) fn gabung(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_is_corrected_only_to_much_more_common_words() {
+        let c = |v: &[(&str, usize, u64)]| -> Vec<(String, usize, u64)> {
+            v.iter().map(|(k, d, n)| (k.to_string(), *d, *n)).collect()
+        };
+        // A word missing from the index: the closest common spelling.
+        assert_eq!(
+            pilih_ejaan(
+                0,
+                136_000,
+                c(&[("kerjasama", 1, 40_000), ("kerja", 3, 60_000)])
+            ),
+            Some("kerjasama".into())
+        );
+        // OCR noise that occurs in 6 texts: corrected, the correction being far more common.
+        assert_eq!(
+            pilih_ejaan(6, 136_000, c(&[("kerjasama", 1, 40_000)])),
+            Some("kerjasama".into())
+        );
+        // A made-up word is not turned into a rare one.
+        assert_eq!(pilih_ejaan(0, 136_000, c(&[("borg", 1, 15)])), None);
+        // A word that occurs is kept unless the other is 20 times more common.
+        assert_eq!(pilih_ejaan(10, 136_000, c(&[("bagian", 1, 150)])), None);
+        // Among equally close spellings, the more common; on a small index, two entries do.
+        assert_eq!(
+            pilih_ejaan(0, 50, c(&[("desa", 1, 40), ("dewa", 1, 2)])),
+            Some("desa".into())
+        );
+        assert_eq!(batas_derau(136_000), 13);
+        assert_eq!(batas_derau(60), 1);
+    }
 
     #[test]
     fn splits_quoted_phrases() {
