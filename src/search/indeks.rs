@@ -519,8 +519,11 @@ fn hitung(searcher: &Searcher, q: &dyn Query) -> tantivy::Result<Hitungan> {
 /// quarter goes when it is full.
 #[derive(Default)]
 struct Cache {
-    isi: std::sync::Mutex<(u64, HashMap<String, (u64, Hasil)>)>,
+    isi: std::sync::Mutex<IsiCache>,
 }
+
+/// A clock that ticks on every use, and each answer with the tick it was last used at.
+type IsiCache = (u64, HashMap<String, (u64, Hasil)>);
 
 const CACHE_MAKS: usize = 2_048;
 
