@@ -125,6 +125,8 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "entri.html",
         "peraturan.html",
         "peraturan-daftar.html",
+        "peraturan-pasal.html",
+        "peraturan-cetak.html",
         "istilah.html",
         "galat.html",
         "dokumen-daftar.html",
@@ -223,6 +225,8 @@ pub fn router(
         .route("/istilah", get(istilah::istilah))
         .route("/peraturan", get(peraturan::daftar_peraturan))
         .route("/peraturan/{id}", get(peraturan::peraturan))
+        .route("/peraturan/{id}/pasal/{nomor}", get(peraturan::pasal))
+        .route("/peraturan/{id}/cetak", get(peraturan::cetak))
         .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
         .route(
