@@ -1,6 +1,7 @@
 //! Search: the Indonesian analyzer, the index (schema, generations on disk) and queries.
 
 mod analyzer;
+mod cocok;
 mod cuplikan;
 pub mod generasi;
 mod indeks;
@@ -8,6 +9,7 @@ pub(crate) mod index;
 pub(crate) mod penyusun;
 pub mod query;
 
+pub use cocok::Pencocok;
 pub use cuplikan::Cuplikan;
 pub use indeks::Indeks;
 pub use index::IndexError;

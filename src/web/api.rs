@@ -57,6 +57,18 @@ pub struct HasilCari {
     /// Words taken as typos, with the word searched instead.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub koreksi: BTreeMap<String, String>,
+    /// Village legal products from the register that match (the published ones, and those of
+    /// the signed-in account's village or kabupaten): how many, and the first three. Absent
+    /// when none match or when `jenis=produk-hukum` makes them the hits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub produk_hukum: Option<RingkasProduk>,
+}
+
+/// Matching legal products from the register, beside the knowledge base's results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RingkasProduk {
+    pub total: usize,
+    pub hits: Vec<HitCari>,
 }
 
 /// One search result.
@@ -64,7 +76,7 @@ pub struct HasilCari {
 pub struct HitCari {
     pub id: String,
     pub judul: String,
-    /// `regulasi`, `studi-kasus`, `templat`, `materi` or `peraturan`.
+    /// `regulasi`, `studi-kasus`, `templat`, `materi`, `peraturan` or `produk-hukum`.
     pub jenis: String,
     pub skor: f32,
     /// HTML: the text escaped, the matching words in `<b>`.
@@ -151,6 +163,7 @@ impl From<&Hasil> for HasilCari {
             },
             semua_kata: h.semua_kata,
             koreksi: h.koreksi.clone(),
+            produk_hukum: None,
         }
     }
 }
@@ -198,7 +211,7 @@ pub struct Kesehatan {
         super::dokumen::api_buat,
         super::halaman::healthz,
     ),
-    components(schemas(Galat, GalatIsianJson, GalatIsian, HasilCari, HitCari, PasalLain, FacetCari,
+    components(schemas(Galat, GalatIsianJson, GalatIsian, HasilCari, HitCari, PasalLain, FacetCari, RingkasProduk,
                        JenisDokumenJson, Kolom, JenisKolom, Kesehatan))
 )]
 pub struct DokumenApi;

@@ -142,6 +142,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "verifikasi-unggah.html",
         "terbitan-daftar.html",
         "register.html",
+        "produk-hukum.html",
     ])?;
     Ok(t)
 }
@@ -270,6 +271,7 @@ pub fn router(
             axum::routing::post(register::status),
         )
         .route("/register/{id}/pdf", get(register::pdf))
+        .route("/produk-hukum/{id}", get(register::produk))
         .route("/register/{berkas}", get(register::ekspor))
         .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(koleksi::koleksi))

@@ -346,3 +346,30 @@ pub async fn ekspor(
         _ => tidak_ditemukan(&k, "Berkas itu"),
     }
 }
+
+/// `/produk-hukum/{id}`: one legal product, for anyone when published (found by search), else
+/// for its village and admin only.
+pub async fn produk(State(k): S, Path(id): Path<String>) -> Response {
+    let p = match register::baca(&k.gudang, &id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return tidak_ditemukan(&k, "Produk hukum itu"),
+        Err(e) => {
+            tracing::error!("register {id}: {e}");
+            return galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Tidak terbaca",
+                "Coba lagi.",
+            );
+        }
+    };
+    let milik = sesi::saya().is_some_and(|m| izin::boleh_desa(m.pengguna(), &p.kode_desa));
+    if !(p.publik || milik) {
+        return tidak_ditemukan(&k, "Produk hukum itu");
+    }
+    let mut v = baris(&p);
+    v["sebutan"] = json!(p.sebutan());
+    v["desa"] = json!(wilayah::desa(&p.kode_desa));
+    v["milik"] = json!(milik);
+    render(&k, StatusCode::OK, "produk-hukum.html", v)
+}
