@@ -4,9 +4,11 @@ mod analyzer;
 mod cocok;
 mod cuplikan;
 pub mod generasi;
+mod hitung;
 mod indeks;
 pub(crate) mod index;
 pub(crate) mod penyusun;
+mod peraturan;
 pub mod query;
 
 pub use cocok::Pencocok;
