@@ -844,17 +844,32 @@ async fn cari_produk(k: &Klien, q: &str) -> Vec<(String, String)> {
 #[tokio::test]
 async fn legal_products_are_found_by_search_as_their_readers_may_see_them() {
     let s = Server::mulai(&konten_bawaan(), &[]);
-    akun(&s, "ops-a", "operator", DESA_A);
-    akun(&s, "ops-b", "operator", DESA_B);
-    akun(&s, "dpmd", "admin", "32.05");
-    let mut a = Klien::baru(&s);
+    legal_products_are_found_di(&s).await;
+}
+
+#[tokio::test]
+async fn legal_products_are_found_by_search_on_postgres() {
+    let Some(pg) = PgUji::baru("legal_products_search").await else {
+        return;
+    };
+    let s = Server::mulai_postgres(&konten_bawaan(), &pg.url, &[]);
+    legal_products_are_found_di(&s).await;
+    drop(s);
+    pg.hapus().await;
+}
+
+async fn legal_products_are_found_di(s: &Server) {
+    akun(s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-b", "operator", DESA_B);
+    akun(s, "dpmd", "admin", "32.05");
+    let mut a = Klien::baru(s);
     a.masuk("ops-a", SANDI).await;
     catat_produk(&a, "2", "Kerjasama Pengelolaan Pasar Desa", true).await;
     catat_produk(&a, "3", "Kerja Sama Pengelolaan Air Bersih", false).await;
     catat_produk(&a, "4", "Pembentukan Badan Kerja Sama Antar-Desa", true).await;
 
     // The public finds the published one by any form of the words, not the private one.
-    let umum = Klien::baru(&s);
+    let umum = Klien::baru(s);
     let q = "kerja sama pengelolaan";
     let hits = cari_produk(&umum, q).await;
     assert_eq!(hits.len(), 1, "{hits:?}");
@@ -872,10 +887,10 @@ async fn legal_products_are_found_by_search_as_their_readers_may_see_them() {
         .iter()
         .find(|(j, _)| j.contains("Air Bersih"))
         .expect("the private one, for its village");
-    let mut dpmd = Klien::baru(&s);
+    let mut dpmd = Klien::baru(s);
     dpmd.masuk("dpmd", SANDI).await;
     assert_eq!(cari_produk(&dpmd, q).await.len(), 2);
-    let mut b = Klien::baru(&s);
+    let mut b = Klien::baru(s);
     b.masuk("ops-b", SANDI).await;
     assert_eq!(cari_produk(&b, q).await.len(), 1);
     assert_eq!(umum.get(url_pribadi).await.0, 404, "private stays private");
