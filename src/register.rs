@@ -7,6 +7,7 @@ use base64::Engine;
 use serde::Serialize;
 use sqlx::Row;
 
+use crate::search::{Cuplikan, Pencocok};
 use crate::simpan::{self, GalatSimpan, Gudang};
 use crate::terbit::nomor::{self, Register};
 
@@ -277,54 +278,99 @@ pub async fn pdf(g: &Gudang, id: &str) -> Result<Option<Vec<u8>>, GalatRegister>
     }
 }
 
-/// Entries whose title or number holds every word of `q`, among the villages whose codes start
-/// with one of `lingkup` (a village code, or a kabupaten code followed by `.`), plus published
-/// entries anywhere when `publik`.
+/// Who is asking, for a search of the register: which villages' entries they see besides the
+/// published ones.
+#[derive(Debug, Clone, Default)]
+pub struct Lingkup {
+    /// Code prefixes: a village code, or a kabupaten code followed by `.`.
+    pub awalan: Vec<String>,
+}
+
+/// One entry found, with its designation ("Peraturan Desa Nomor 3 Tahun 2025 tentang …") and
+/// the query's words marked in it.
+pub struct Temuan {
+    pub produk: ProdukHukum,
+    pub sebutan: String,
+    pub cuplikan: Cuplikan,
+}
+
+impl ProdukHukum {
+    /// "Peraturan Desa Nomor 3 Tahun 2025 tentang Kerja Sama Pengelolaan Pasar Desa".
+    pub fn sebutan(&self) -> String {
+        let jenis = Register::dari_slug(&self.jenis)
+            .map(Register::label)
+            .unwrap_or("");
+        format!(
+            "{jenis} Nomor {} Tahun {} tentang {}",
+            self.nomor, self.tahun, self.judul
+        )
+    }
+}
+
+/// Entries that hold every word of `q` in some form (by the search's analyzer) in their
+/// designation, among those `lingkup` may see and the published ones, newest first; at most
+/// `batas` are read. `tahun` keeps one year.
 pub async fn cari(
     g: &Gudang,
     q: &str,
-    lingkup: &[String],
-    publik: bool,
+    lingkup: &Lingkup,
+    tahun: Option<u16>,
     batas: i64,
-) -> Result<Vec<ProdukHukum>, GalatRegister> {
-    let kata: Vec<String> = q
-        .split_whitespace()
-        .take(8)
-        .map(|k| k.to_lowercase())
-        .filter(|k| k.chars().count() >= 2)
-        .collect();
-    if kata.is_empty() {
+) -> Result<Vec<Temuan>, GalatRegister> {
+    let pencocok = Pencocok::new(q);
+    if pencocok.kosong() {
         return Ok(Vec::new());
     }
-    let mut sql = format!("SELECT {KOLOM} FROM produk_hukum WHERE (");
+    let mut sql = format!("SELECT {KOLOM} FROM produk_hukum WHERE (publik = 1");
     let mut ikat: Vec<String> = Vec::new();
-    let mut syarat = Vec::new();
-    for l in lingkup {
+    for l in &lingkup.awalan {
         ikat.push(format!("{l}%"));
-        syarat.push(format!("kode_desa LIKE ${}", ikat.len()));
+        sql.push_str(&format!(" OR kode_desa LIKE ${}", ikat.len()));
     }
-    if publik {
-        syarat.push("publik = 1".into());
-    }
-    if syarat.is_empty() {
-        return Ok(Vec::new());
-    }
-    sql.push_str(&syarat.join(" OR "));
     sql.push(')');
-    for k in &kata {
-        ikat.push(format!("%{k}%"));
+    if let Some(t) = tahun {
+        sql.push_str(&format!(" AND tahun = {t}"));
+    }
+    // A cheap prefilter: each root's piece in the title, the number, the kind's name or the
+    // year; the analyzer decides below.
+    for j in pencocok.jarum() {
+        let jenis: Vec<String> = Register::SEMUA
+            .into_iter()
+            .filter(|r| r.produk_hukum() && r.label().to_lowercase().contains(&j))
+            .map(|r| format!("'{}'", r.slug()))
+            .collect();
+        ikat.push(format!("%{j}%"));
         let n = ikat.len();
         sql.push_str(&format!(
-            " AND (LOWER(judul) LIKE ${n} OR LOWER(nomor) LIKE ${n})"
+            " AND (LOWER(judul) LIKE ${n} OR LOWER(nomor) LIKE ${n}"
         ));
+        if !jenis.is_empty() {
+            sql.push_str(&format!(" OR jenis IN ({})", jenis.join(", ")));
+        }
+        if let Ok(t) = j.parse::<u16>() {
+            sql.push_str(&format!(" OR tahun = {t}"));
+        }
+        sql.push(')');
     }
     sql.push_str(&format!(" ORDER BY tahun DESC, dicatat DESC LIMIT {batas}"));
     let mut kueri = sqlx::query(&sql);
     for i in &ikat {
         kueri = kueri.bind(i);
     }
-    let baris = kueri.fetch_all(g.pool()).await?;
-    Ok(baris.iter().map(dari_baris).collect::<Result<_, _>>()?)
+    let mut temuan = Vec::new();
+    for b in kueri.fetch_all(g.pool()).await? {
+        let produk = dari_baris(&b)?;
+        let sebutan = produk.sebutan();
+        if pencocok.cocok(&sebutan) {
+            let cuplikan = pencocok.sorot(&sebutan, 400);
+            temuan.push(Temuan {
+                produk,
+                sebutan,
+                cuplikan,
+            });
+        }
+    }
+    Ok(temuan)
 }
 
 /// The register as CSV (UTF-8, a header row), for spreadsheets.
@@ -411,17 +457,21 @@ mod tests {
             }
             lain => panic!("{lain:?}"),
         }
-        let ketemu = cari(&g, "anggaran desa", &["32.05.03.2001".into()], false, 10)
+        let desa = |kode: &str| Lingkup {
+            awalan: vec![kode.to_string()],
+        };
+        let ketemu = cari(&g, "anggaran desa", &desa("32.05.03.2001"), None, 10)
             .await
             .expect("search");
         assert_eq!(ketemu.len(), 1);
         assert!(
-            cari(&g, "anggaran", &["32.05.03.2002".into()], false, 10)
+            cari(&g, "anggaran", &desa("32.05.03.2002"), None, 10)
                 .await
                 .expect("search")
                 .is_empty(),
             "private to its village"
         );
+        let ketemu: Vec<ProdukHukum> = ketemu.into_iter().map(|t| t.produk).collect();
         let csv = String::from_utf8(csv(&ketemu).expect("csv")).expect("utf8");
         assert!(csv.contains("Peraturan Desa,4,2025,Anggaran"), "{csv}");
     }

@@ -792,3 +792,137 @@ async fn the_register_of_legal_products_records_numbers_made_elsewhere_and_expor
         "an operator only ever sees their own"
     );
 }
+
+/// Records a legal product made elsewhere in the signed-in operator's register.
+async fn catat_produk(k: &Klien, nomor: &str, judul: &str, publik: bool) {
+    let mut form = reqwest::multipart::Form::new()
+        .text("_csrf", k.csrf().await)
+        .text("jenis", "perdes")
+        .text("nomor", nomor.to_string())
+        .text("tahun", "2025")
+        .text("judul", judul.to_string());
+    if publik {
+        form = form.text("publik", "ya");
+    }
+    let r = k
+        .req(reqwest::Method::POST, "/register")
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303, "{judul}");
+}
+
+/// `/api/cari?q=…&jenis=produk-hukum` as `k` sees it: the hits' titles and urls.
+async fn cari_produk(k: &Klien, q: &str) -> Vec<(String, String)> {
+    let (st, body) = k
+        .get(&format!(
+            "/api/cari?jenis=produk-hukum&q={}",
+            q.replace(' ', "+")
+        ))
+        .await;
+    assert_eq!(st, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(
+        v["total"].as_u64(),
+        v["hits"].as_array().map(|h| h.len() as u64)
+    );
+    v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            assert_eq!(h["jenis"], "produk-hukum");
+            (
+                h["judul"].as_str().unwrap_or("").to_string(),
+                h["url"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn legal_products_are_found_by_search_as_their_readers_may_see_them() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    legal_products_are_found_di(&s).await;
+}
+
+#[tokio::test]
+async fn legal_products_are_found_by_search_on_postgres() {
+    let Some(pg) = PgUji::baru("legal_products_search").await else {
+        return;
+    };
+    let s = Server::mulai_postgres(&konten_bawaan(), &pg.url, &[]);
+    legal_products_are_found_di(&s).await;
+    drop(s);
+    pg.hapus().await;
+}
+
+async fn legal_products_are_found_di(s: &Server) {
+    akun(s, "ops-a", "operator", DESA_A);
+    akun(s, "ops-b", "operator", DESA_B);
+    akun(s, "dpmd", "admin", "32.05");
+    let mut a = Klien::baru(s);
+    a.masuk("ops-a", SANDI).await;
+    catat_produk(&a, "2", "Kerjasama Pengelolaan Pasar Desa", true).await;
+    catat_produk(&a, "3", "Kerja Sama Pengelolaan Air Bersih", false).await;
+    catat_produk(&a, "4", "Pembentukan Badan Kerja Sama Antar-Desa", true).await;
+
+    // The public finds the published one by any form of the words, not the private one.
+    let umum = Klien::baru(s);
+    let q = "kerja sama pengelolaan";
+    let hits = cari_produk(&umum, q).await;
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(
+        hits[0].0,
+        "Peraturan Desa Nomor 2 Tahun 2025 tentang Kerjasama Pengelolaan Pasar Desa"
+    );
+    let (st, html) = umum.get(&hits[0].1).await;
+    assert_eq!(st, 200, "{html}");
+    assert!(html.contains("Kerjasama Pengelolaan Pasar Desa"), "{html}");
+    // Its village, and the kabupaten's admin, find both; another village only the published.
+    let semua = cari_produk(&a, q).await;
+    assert_eq!(semua.len(), 2, "{semua:?}");
+    let (_, url_pribadi) = semua
+        .iter()
+        .find(|(j, _)| j.contains("Air Bersih"))
+        .expect("the private one, for its village");
+    let mut dpmd = Klien::baru(s);
+    dpmd.masuk("dpmd", SANDI).await;
+    assert_eq!(cari_produk(&dpmd, q).await.len(), 2);
+    let mut b = Klien::baru(s);
+    b.masuk("ops-b", SANDI).await;
+    assert_eq!(cari_produk(&b, q).await.len(), 1);
+    assert_eq!(umum.get(url_pribadi).await.0, 404, "private stays private");
+    assert_eq!(b.get(url_pribadi).await.0, 404);
+    assert_eq!(a.get(url_pribadi).await.0, 200);
+    // "sama" alone does not meet "Bersama"; a year filter keeps its year.
+    assert_eq!(cari_produk(&umum, "pasar").await.len(), 1);
+    assert!(cari_produk(&umum, "badan kerjasama").await.len() == 1);
+    let (_, body) = umum.get("/api/cari?q=pasar+desa&tahun=2024").await;
+    assert!(!body.contains("produk_hukum"), "{body}");
+
+    // Beside the knowledge base: counted as a kind, the first ones listed on the page.
+    let (_, body) = umum.get("/api/cari?q=pengelolaan+pasar").await;
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["facets"]["jenis"]["produk-hukum"], 1, "{body}");
+    assert_eq!(v["produk_hukum"]["total"], 1, "{body}");
+    assert!(
+        v["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .all(|h| h["jenis"] != "produk-hukum"),
+        "the knowledge base's own results stay as they were"
+    );
+    let (_, html) = umum.get("/cari?q=pengelolaan+pasar").await;
+    assert!(
+        html.contains("Produk hukum desa") && html.contains("<b>Pengelolaan</b> <b>Pasar</b>"),
+        "{html}"
+    );
+    let (_, html) = umum
+        .get("/cari?q=pengelolaan+pasar&jenis=produk-hukum")
+        .await;
+    assert!(html.contains("1 hasil"), "{html}");
+    assert!(html.contains(&hits[0].1), "{html}");
+}

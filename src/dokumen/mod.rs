@@ -2,6 +2,7 @@
 //! Markdown body, the layout from `templates/dokumen/*.typ`, and the form values reach typst
 //! only as data (`/data.json`), never as markup.
 
+mod cache;
 mod docx;
 mod dunia;
 pub(crate) mod formulir;
@@ -22,6 +23,7 @@ use typst_layout::PagedDocument;
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
 pub use crate::opsi::{Format, Huruf, Kertas, Zona};
+use cache::CachePdf;
 pub use formulir::GalatIsian;
 
 /// How to print: paper and font.
@@ -97,6 +99,8 @@ pub struct Mesin {
     pub masalah: Vec<DokumenError>,
     /// Whose "today" documents are dated with.
     zona: Zona,
+    /// PDFs recently made, for identical requests.
+    cache: CachePdf,
 }
 
 impl Mesin {
@@ -155,6 +159,7 @@ impl Mesin {
             jenis,
             masalah,
             zona: Zona::default(),
+            cache: CachePdf::default(),
         })
     }
 
@@ -222,7 +227,7 @@ impl Mesin {
             gambar,
         } = self.siapkan(id, data)?;
         let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
-        let dok = self.susun_dengan(
+        self.susun_dengan(
             j.tata_letak,
             &j.id,
             &j.judul,
@@ -230,14 +235,8 @@ impl Mesin {
             isi,
             gambar.map(|g| g.bytes),
             opsi,
-        )?;
-        match format {
-            Format::Pdf => self.pdf(&dok, &j.id),
-            Format::Docx => {
-                typst::comemo::evict(4);
-                Ok(docx::docx(&dok, opsi.huruf, &j.judul)?)
-            }
-        }
+            format,
+        )
     }
 
     /// The PDF of an issued document: as [`Mesin::render`], with the verification address and
@@ -256,7 +255,7 @@ impl Mesin {
             gambar,
         } = self.siapkan(id, data)?;
         let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md), "verifikasi": verifikasi});
-        let dok = self.susun_dengan(
+        self.susun_dengan(
             j.tata_letak,
             &j.id,
             &j.judul,
@@ -264,8 +263,8 @@ impl Mesin {
             isi,
             gambar.map(|g| g.bytes),
             opsi,
-        )?;
-        self.pdf(&dok, &j.id)
+            Format::Pdf,
+        )
     }
 
     /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
@@ -287,24 +286,7 @@ impl Mesin {
                     tata_letak: tata_letak.into(),
                     dir: self.bersama.dir.clone(),
                 })?;
-        let dok = self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)?;
-        self.pdf(&dok, tata_letak)
-    }
-
-    fn pdf(&self, dok: &PagedDocument, id: &str) -> Result<Vec<u8>, DokumenError> {
-        let pdf = typst_pdf::pdf(
-            dok,
-            &typst_pdf::PdfOptions {
-                ident: Smart::Custom(format!("sinergi-{id}")),
-                ..Default::default()
-            },
-        );
-        // Keep the memo cache warm but bounded.
-        typst::comemo::evict(4);
-        // PDF export errors carry spans, but the document's sources are gone by now.
-        pdf.map_err(|galat| {
-            DokumenError::Typst(galat.iter().map(|d| d.message.to_string()).collect())
-        })
+        self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi, Format::Pdf)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -317,24 +299,22 @@ impl Mesin {
         isi: Value,
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
-    ) -> Result<PagedDocument, DokumenError> {
-        let keluarga = opsi.huruf.keluarga();
+        format: Format,
+    ) -> Result<Vec<u8>, DokumenError> {
         let hari_ini = self.zona.hari_ini();
         let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
-        let mut data_json = json!({
-            "meta": {
-                "jenis": id, "judul": judul, "versi": versi,
-                "kertas": opsi.kertas, "huruf": keluarga,
-                "tanggal": [y, m, d], "ada_gambar": gambar.is_some(),
-            },
-        });
-        if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {
-            tujuan.extend(sumber);
+        let data = data_json(id, judul, versi, isi, gambar.is_some(), opsi, (y, m, d));
+        // The same layout, data and image make the same bytes: answered from the cache.
+        let kunci = self
+            .cache
+            .kunci(tata_letak, format, &data, gambar.as_deref());
+        if let Some(pdf) = self.cache.ambil(kunci) {
+            return Ok(pdf);
         }
         let dunia = dunia::Dunia {
             bersama: &self.bersama,
             main: tata_letak,
-            data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
+            data: Bytes::new(data),
             gambar: gambar.map(Bytes::new),
             hari_ini: Datetime::from_ymd(y, m, d),
         };
@@ -367,8 +347,74 @@ impl Mesin {
             typst::comemo::evict(4);
             return Err(DokumenError::Typst(huruf_hilang));
         }
-        Ok(dok)
+        let berkas = match format {
+            Format::Pdf => typst_pdf::pdf(
+                &dok,
+                &typst_pdf::PdfOptions {
+                    ident: Smart::Custom(format!("sinergi-{id}")),
+                    ..Default::default()
+                },
+            )
+            .map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect())),
+            Format::Docx => docx::docx(&dok, opsi.huruf, judul).map_err(DokumenError::from),
+        };
+        // Keep the memo cache warm but bounded, failed compiles included.
+        typst::comemo::evict(4);
+        let berkas = berkas?;
+        self.cache.simpan(kunci, &berkas);
+        Ok(berkas)
     }
+
+    /// The `/data.json` the layout of document `id` reads for `data`, dated `tanggal` (year,
+    /// month, day): for benchmarks that compile the same layout with another typst.
+    pub fn data_json(
+        &self,
+        id: &str,
+        data: &Value,
+        opsi: &Opsi,
+        tanggal: (i32, u8, u8),
+    ) -> Result<Vec<u8>, DokumenError> {
+        let Siap {
+            jenis: j,
+            isian,
+            naskah: md,
+            gambar,
+        } = self.siapkan(id, data)?;
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        Ok(data_json(
+            &j.id,
+            &j.judul,
+            &j.versi,
+            isi,
+            gambar.is_some(),
+            opsi,
+            tanggal,
+        ))
+    }
+}
+
+/// The data a layout reads as `/data.json`: `meta` (type, title, version, paper, font, date,
+/// whether there is an image) beside `isi`'s keys.
+fn data_json(
+    id: &str,
+    judul: &str,
+    versi: &str,
+    isi: Value,
+    ada_gambar: bool,
+    opsi: &Opsi,
+    (y, m, d): (i32, u8, u8),
+) -> Vec<u8> {
+    let mut data_json = json!({
+        "meta": {
+            "jenis": id, "judul": judul, "versi": versi,
+            "kertas": opsi.kertas, "huruf": opsi.huruf.keluarga(),
+            "tanggal": [y, m, d], "ada_gambar": ada_gambar,
+        },
+    });
+    if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {
+        tujuan.extend(sumber);
+    }
+    serde_json::to_vec(&data_json).unwrap_or_default()
 }
 
 fn pesan_tera(e: &tera::Error) -> String {

@@ -13,8 +13,9 @@ use tantivy::{Index, TantivyDocument};
 
 use super::analyzer::{self, Analyzer, Mode};
 use super::generasi::Kemajuan;
+use super::peraturan::{Kurasi, dokumen_peraturan};
 use crate::konten::{self, Data, Konten, markdown};
-use crate::korpus::{self, Peraturan};
+use crate::korpus;
 
 /// The `jenis` of the full-text regulations.
 pub const PERATURAN: &str = "peraturan";
@@ -72,7 +73,23 @@ pub(crate) struct Fields {
     pub induk: Field,
     pub induk_judul: Field,
     pub urutan: Field,
+    /// The prior: [`BOBOT_KURASI`] for curated regulations, [`BOBOT_PASAL_KUNCI`] for the
+    /// articles they name as key articles, 0 otherwise (see `search::penyusun`).
+    pub bobot: Field,
+    /// On a regulation's opening part: kind (`uu`, `pp`, …), number, subject and status, for
+    /// browsing the full texts.
+    pub bentuk: Field,
+    pub nomor: Field,
+    pub tentang: Field,
+    pub status: Field,
+    /// On an article: the anchor of its own explanation in the Penjelasan, when it has one.
+    pub penjelasan: Field,
 }
+
+/// Prior of a curated regulation entry.
+pub(crate) const BOBOT_KURASI: u64 = 2;
+/// Prior of an article a curated entry names in `pasal_kunci`.
+pub(crate) const BOBOT_PASAL_KUNCI: u64 = 1;
 
 fn teks(analyzer: &str, simpan: bool) -> TextOptions {
     let o = TextOptions::default().set_indexing_options(
@@ -111,9 +128,15 @@ pub fn skema() -> Schema {
     s.add_text_field("url", STORED);
     s.add_text_field("ringkas", STORED);
     s.add_text_field("konteks", STORED);
-    s.add_text_field("induk", STRING | STORED);
+    s.add_text_field("induk", STRING | STORED | FAST);
     s.add_text_field("induk_judul", STORED);
     s.add_u64_field("urutan", INDEXED | FAST | STORED);
+    s.add_u64_field("bobot", FAST | STORED);
+    s.add_text_field("bentuk", STRING | STORED);
+    s.add_text_field("nomor", STORED);
+    s.add_text_field("tentang", STORED);
+    s.add_text_field("status", STRING | STORED);
+    s.add_text_field("penjelasan", STORED);
     s.build()
 }
 
@@ -141,6 +164,12 @@ impl Fields {
             induk: f("induk")?,
             induk_judul: f("induk_judul")?,
             urutan: f("urutan")?,
+            bobot: f("bobot")?,
+            bentuk: f("bentuk")?,
+            nomor: f("nomor")?,
+            tentang: f("tentang")?,
+            status: f("status")?,
+            penjelasan: f("penjelasan")?,
         })
     }
 }
@@ -161,9 +190,11 @@ pub(crate) struct Jumlah {
     pub dilewati: usize,
 }
 
-/// Writes the documents of `konten` (and of the corpus) into a new index in `dir`.
+/// Writes the documents of `konten`, of `tambahan` (more entries, for benchmarks) and of the
+/// corpus into a new index in `dir`.
 pub(crate) fn isi_generasi(
     konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
     korpus_dir: Option<&Path>,
     dir: &Path,
     kemajuan: &mut dyn FnMut(Kemajuan),
@@ -175,12 +206,22 @@ pub(crate) fn isi_generasi(
         .map(|n| n.get())
         .unwrap_or(1)
         .min(4);
-    let mut writer = index.writer_with_num_threads(benang, 128_000_000 * benang)?;
+    // Large in-memory segments and no merging while writing: merging rewrote every document
+    // two or three times, and a million entries took 12 minutes instead of about two. Each
+    // thread's segment is written whole when its 384 MB fill; a million entries make about
+    // ten segments, which search as fast as a few.
+    let mut writer = index.writer_with_num_threads(benang, 384_000_000 * benang)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let mut dokumen = 0u64;
     for e in konten.semua() {
         writer.add_document(dokumen_entri(&f, e))?;
         dokumen += 1;
     }
+    for e in tambahan {
+        writer.add_document(dokumen_entri(&f, &e))?;
+        dokumen += 1;
+    }
+    let kurasi = Kurasi::dari(konten);
     let (mut peraturan, mut dilewati) = (0, 0);
     if let Some(k) = korpus_dir {
         let berkas = korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.into(), e))?;
@@ -189,7 +230,7 @@ pub(crate) fn isi_generasi(
             let rel = p.strip_prefix(k).unwrap_or(&p).to_path_buf();
             match korpus::baca(&p, &rel) {
                 Ok(per) => {
-                    for d in dokumen_peraturan(&f, &per) {
+                    for d in dokumen_peraturan(&f, &per, &kurasi) {
                         writer.add_document(d)?;
                         dokumen += 1;
                     }
@@ -241,6 +282,8 @@ fn dokumen_entri(f: &Fields, e: &konten::Entri) -> TantivyDocument {
     if let Some(t) = e.tahun {
         d.add_u64(f.tahun, t.into());
     }
+    let kurasi = matches!(e.data, Data::Regulasi(_));
+    d.add_u64(f.bobot, if kurasi { BOBOT_KURASI } else { 0 });
     d.add_text(f.judul, &e.judul);
     d.add_text(f.judul_persis, &e.judul);
     d.add_text(f.url, e.url());
@@ -292,7 +335,7 @@ fn dokumen_entri(f: &Fields, e: &konten::Entri) -> TantivyDocument {
 }
 
 /// Fills the search field. Each part is a separate value, so phrases never run across parts.
-fn teks_cari(d: &mut TantivyDocument, f: &Fields, bagian: [&str; 4]) {
+pub(super) fn teks_cari(d: &mut TantivyDocument, f: &Fields, bagian: [&str; 4]) {
     for b in bagian {
         if !b.trim().is_empty() {
             d.add_text(f.cari, b);
@@ -305,7 +348,7 @@ fn teks_cari(d: &mut TantivyDocument, f: &Fields, bagian: [&str; 4]) {
 const PANJANG_BAGIAN: usize = 2000;
 
 /// Splits `teks` at line ends into parts of about [`PANJANG_BAGIAN`] bytes.
-fn potong_bagian(teks: &str) -> Vec<&str> {
+pub(super) fn potong_bagian(teks: &str) -> Vec<&str> {
     let mut bagian = Vec::new();
     let mut mulai = 0;
     while teks.len() - mulai > PANJANG_BAGIAN * 3 / 2 {
@@ -322,82 +365,6 @@ fn potong_bagian(teks: &str) -> Vec<&str> {
         bagian.push(&teks[mulai..]);
     }
     bagian
-}
-
-fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
-    let judul = p.judul();
-    let sebutan = format!(
-        "{} {} Nomor {} Tahun {} {}",
-        p.singkat(),
-        p.singkatan,
-        p.nomor,
-        p.tahun,
-        p.tentang
-    );
-    let mut hasil = Vec::with_capacity(p.pasal.len() + 2);
-    let mut urutan = 0u64;
-    // (anchor, title, context, text) of each readable part, in order.
-    let mut bagian: Vec<(String, String, &str, &str)> =
-        vec![(String::new(), judul.clone(), "", p.pembukaan.as_str())];
-    for ps in &p.pasal {
-        bagian.push((
-            ps.anchor.clone(),
-            format!("Pasal {}", ps.nomor),
-            &ps.konteks,
-            &ps.teks,
-        ));
-    }
-    if let Some(pj) = &p.penjelasan {
-        bagian.push(("penjelasan".into(), "Penutup dan Penjelasan".into(), "", pj));
-    }
-    for (anchor, label, konteks, teks) in bagian {
-        for (k, potongan) in potong_bagian(teks).into_iter().enumerate() {
-            let mut d = TantivyDocument::default();
-            let mut id = if anchor.is_empty() {
-                p.id.clone()
-            } else {
-                format!("{}#{anchor}", p.id)
-            };
-            if k > 0 {
-                id = format!("{id}@{}", k + 1);
-            }
-            let url = if anchor.is_empty() {
-                format!("/{PERATURAN}/{}", p.id)
-            } else {
-                format!("/{PERATURAN}/{}#{anchor}", p.id)
-            };
-            d.add_text(f.kunci, format!("{PERATURAN}/{id}"));
-            d.add_text(f.id, id);
-            d.add_text(f.jenis, PERATURAN);
-            d.add_facet(f.f_jenis, Facet::from_path([PERATURAN]));
-            d.add_u64(f.tahun, p.tahun.into());
-            d.add_text(f.url, url);
-            d.add_text(f.induk, &p.id);
-            d.add_text(f.induk_judul, &judul);
-            d.add_u64(f.urutan, urutan);
-            urutan += 1;
-            d.add_text(f.judul, &label);
-            d.add_text(f.judul_persis, &label);
-            if !konteks.is_empty() {
-                d.add_text(f.kunci_teks, konteks);
-                d.add_text(f.konteks, konteks);
-            }
-            // On every part, not only the opening: with it only there, "pasal 92 uu desa" found
-            // the curated summary before the article itself.
-            d.add_text(f.sebutan, &sebutan);
-            let ringkas = if anchor.is_empty() {
-                p.singkat()
-            } else {
-                format!("{} · {label}", p.singkat())
-            };
-            d.add_text(f.ringkas, ringkas);
-            d.add_text(f.isi_persis, potongan);
-            teks_cari(&mut d, f, [&label, &sebutan, konteks, potongan]);
-            d.add_text(f.isi, potongan);
-            hasil.push(d);
-        }
-    }
-    hasil
 }
 
 #[cfg(test)]

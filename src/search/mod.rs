@@ -1,13 +1,17 @@
 //! Search: the Indonesian analyzer, the index (schema, generations on disk) and queries.
 
 mod analyzer;
+mod cocok;
 mod cuplikan;
 pub mod generasi;
+mod hitung;
 mod indeks;
 pub(crate) mod index;
 pub(crate) mod penyusun;
+mod peraturan;
 pub mod query;
 
+pub use cocok::Pencocok;
 pub use cuplikan::Cuplikan;
 pub use indeks::Indeks;
 pub use index::IndexError;

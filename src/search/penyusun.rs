@@ -3,14 +3,14 @@
 
 use tantivy::Searcher;
 use tantivy::Term;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use super::analyzer::{self, Kamus, Mode};
 use super::index::Fields;
 use super::query::Permintaan;
+
+mod ejaan;
 
 /// Quoted phrases and loose words of a query.
 #[derive(Debug, PartialEq)]
@@ -103,8 +103,9 @@ impl Penyusun<'_> {
     }
 
     /// One stemmed word, required in the search field; it and its form as written are kept for
-    /// scoring in the short fields. A longer word that occurs nowhere is taken as a typo and
-    /// replaced by the closest indexed word.
+    /// scoring in the short fields. A longer word that is missing or no more than noise while a
+    /// close word is far more common is taken as a typo and replaced by that word (see
+    /// [`Penyusun::ejaan`]).
     fn kata(&self, akar: &str, persis: Option<&str>) -> Box<dyn Query> {
         if let Some(p) = persis
             && let Some(benar) = self.ejaan(akar, p)
@@ -112,8 +113,19 @@ impl Penyusun<'_> {
             self.koreksi
                 .borrow_mut()
                 .push((p.to_string(), benar.clone()));
-            let akar_benar = self.kamus.akar(&benar);
-            return self.kata_persis(&akar_benar, Some(&benar));
+            // A correction may be a compound written apart ("kerjsama" → "kerja sama"):
+            // every part is required.
+            let bagian: Vec<Box<dyn Query>> = benar
+                .split_whitespace()
+                .map(|b| self.kata_persis(&self.kamus.akar(b), Some(b)))
+                .collect();
+            return if bagian.len() == 1 {
+                bagian.into_iter().next().expect("one part")
+            } else {
+                Box::new(BooleanQuery::new(
+                    bagian.into_iter().map(|q| (Occur::Must, q)).collect(),
+                ))
+            };
         }
         self.kata_persis(akar, persis)
     }
@@ -146,82 +158,10 @@ impl Penyusun<'_> {
         q
     }
 
-    /// The indexed word closest to `kata` (one edit for short words, two for long ones), the
-    /// most frequent among equally close ones.
-    fn kata_terdekat(&self, kata: &str) -> Option<String> {
-        let jarak = if kata.chars().count() >= 8 { 2 } else { 1 };
-        let fuzzy =
-            FuzzyTermQuery::new(Term::from_field_text(self.f.isi_persis, kata), jarak, true);
-        let mut calon: std::collections::HashMap<String, u64> = Default::default();
-        for segmen in self.searcher.segment_readers() {
-            let (Ok(indeks), Ok(dfa)) =
-                (segmen.inverted_index(self.f.isi_persis), fuzzy.automaton())
-            else {
-                continue;
-            };
-            let Ok(mut aliran) = indeks.terms().search(dfa).into_stream() else {
-                continue;
-            };
-            while aliran.advance() {
-                if let Ok(k) = std::str::from_utf8(aliran.key()) {
-                    *calon.entry(k.to_string()).or_default() += u64::from(aliran.value().doc_freq);
-                }
-            }
-        }
-        calon
-            .into_iter()
-            .min_by_key(|(k, n)| {
-                (
-                    strsim::damerau_levenshtein(kata, k),
-                    std::cmp::Reverse(*n),
-                    k.clone(),
-                )
-            })
-            .map(|(k, _)| k)
-    }
-
-    /// The indexed word to search instead of `persis`, when it is a typo; remembered per index,
-    /// since looking through the term dictionary is the costly part of a search with a typo.
-    fn ejaan(&self, akar: &str, persis: &str) -> Option<String> {
-        if persis.chars().count() < 5 || persis.bytes().any(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        if let Ok(memo) = self.memo_ejaan.lock()
-            && let Some(k) = memo.get(persis)
-        {
-            return k.clone();
-        }
-        let benar = if self.typo_mungkin(akar, persis) {
-            if self.sisa_ejaan.get() == 0 {
-                // Not looked up, so not remembered either.
-                return None;
-            }
-            self.sisa_ejaan.set(self.sisa_ejaan.get() - 1);
-            self.kata_terdekat(persis)
-        } else {
-            None
-        };
-        if let Ok(mut memo) = self.memo_ejaan.lock() {
-            if memo.len() >= 10_000 {
-                memo.clear();
-            }
-            memo.insert(persis.to_string(), benar.clone());
-        }
-        benar
-    }
-
-    /// A longer word that appears nowhere is probably mistyped.
-    fn typo_mungkin(&self, akar: &str, persis: &str) -> bool {
-        if persis.chars().count() < 5 || persis.bytes().any(|b| b.is_ascii_digit()) {
-            return false;
-        }
-        let f = self.f;
-        let df = |field: Field, t: &str| {
-            self.searcher
-                .doc_freq(&Term::from_field_text(field, t))
-                .unwrap_or(1)
-        };
-        df(f.cari, akar) == 0 && df(f.isi_persis, persis) == 0
+    fn df(&self, field: Field, teks: &str) -> u64 {
+        self.searcher
+            .doc_freq(&Term::from_field_text(field, teks))
+            .unwrap_or(0)
     }
 
     /// Stemmed tokens at their positions as a phrase in the search field. A phrase made only of

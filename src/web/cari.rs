@@ -12,9 +12,11 @@ use utoipa::IntoParams;
 
 use super::api::{self, HasilCari, HitCari};
 use super::halaman::{galat, render};
-use super::{Keadaan, parameter};
+use super::{Keadaan, parameter, sesi};
+use crate::akun::Peran;
 use crate::konten::Bidang;
 use crate::opsi::Jenis;
+use crate::register::{self, Lingkup, Temuan};
 use crate::search::query::{Hasil, Permintaan};
 
 type S = State<Arc<Keadaan>>;
@@ -33,6 +35,103 @@ async fn jalankan_cari(k: &Keadaan, p: Permintaan) -> Result<Hasil, String> {
     }
 }
 
+/// The collection of the register of village legal products: not in the index (the entries
+/// live in the database), searched beside it.
+const PRODUK_HUKUM: &str = "produk-hukum";
+
+/// At most this many legal products are read for one search.
+const PRODUK_MAKS: i64 = 1000;
+
+/// Takes `jenis=produk-hukum` out of the parameters (the index does not know it): whether it
+/// was there.
+fn pisah_produk(params: &mut HashMap<String, String>) -> bool {
+    let ada = params
+        .get("jenis")
+        .is_some_and(|j| j.trim() == PRODUK_HUKUM);
+    if ada {
+        params.remove("jenis");
+    }
+    ada
+}
+
+/// Legal products matching the query that the asker may see: the published ones, and those of
+/// an operator's village or an admin's kabupaten. They have no bidang, so a bidang filter
+/// leaves none.
+async fn cari_produk(k: &Keadaan, p: &Permintaan) -> Vec<Temuan> {
+    if p.bidang.is_some() {
+        return Vec::new();
+    }
+    let awalan = match sesi::saya() {
+        None => Vec::new(),
+        Some(m) => {
+            let u = m.pengguna();
+            match u.peran {
+                Peran::Operator => vec![u.kode_wilayah.clone()],
+                Peran::Admin => vec![format!("{}.", u.kode_wilayah)],
+            }
+        }
+    };
+    let lingkup = Lingkup { awalan };
+    match register::cari(&k.gudang, &p.q, &lingkup, p.tahun, PRODUK_MAKS).await {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!("pencarian register: {e}");
+            Vec::new()
+        }
+    }
+}
+
+fn hit_produk(t: &Temuan) -> HitCari {
+    let p = &t.produk;
+    let desa = crate::wilayah::desa(&p.kode_desa)
+        .map(|d| format!("Desa {}, {}", d.nama, d.nama_kabupaten()))
+        .unwrap_or_else(|| p.kode_desa.clone());
+    HitCari {
+        id: p.id.clone(),
+        judul: t.sebutan.clone(),
+        jenis: PRODUK_HUKUM.to_string(),
+        skor: 0.0,
+        cuplikan: api::cuplikan_html(&t.cuplikan),
+        url: format!("/produk-hukum/{}", p.id),
+        ringkas: format!("{desa} · {}", p.status),
+        konteks: String::new(),
+        peraturan: None,
+        bidang: Vec::new(),
+        tahun: u64::try_from(p.tahun).ok(),
+        pasal_lain: Vec::new(),
+        jumlah_pasal_lain: 0,
+    }
+}
+
+/// The index's answer with the register's: counted as a `jenis`; when that is the filter, the
+/// page's hits; otherwise the first few listed beside the results (`produk_hukum`).
+fn gabung(h: &Hasil, produk: &[Temuan], hanya_produk: bool, p: &Permintaan) -> HasilCari {
+    let mut hasil = HasilCari::from(h);
+    if !produk.is_empty() {
+        hasil
+            .facets
+            .jenis
+            .insert(PRODUK_HUKUM.to_string(), produk.len() as u64);
+    }
+    if hanya_produk {
+        hasil.total = produk.len();
+        hasil.total_tepat = true;
+        hasil.semua_kata = true;
+        hasil.hits = produk
+            .iter()
+            .skip(p.offset)
+            .take(p.limit)
+            .map(hit_produk)
+            .collect();
+    } else if !produk.is_empty() {
+        hasil.produk_hukum = Some(api::RingkasProduk {
+            total: produk.len(),
+            hits: produk.iter().take(3).map(hit_produk).collect(),
+        });
+    }
+    hasil
+}
+
 /// The query parameters of `/api/cari` (and `/cari`), as the API documents them.
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -41,9 +140,10 @@ pub struct ParameterCari {
     /// Kata kunci; tanda kutip untuk frasa utuh. Paling banyak 500 karakter.
     #[param(max_length = 500)]
     q: Option<String>,
-    /// Batasi pada satu jenis.
+    /// Batasi pada satu jenis. `produk-hukum`: register produk hukum desa (yang diterbitkan
+    /// untuk umum, ditambah milik desa/kabupaten akun yang masuk).
     #[param(inline, value_type = Option<String>,
-            pattern = "^(regulasi|studi-kasus|templat|materi|peraturan)$")]
+            pattern = "^(regulasi|studi-kasus|templat|materi|peraturan|produk-hukum)$")]
     jenis: Option<String>,
     /// Bidang kerja sama: slug (`lingkungan-hidup`) atau label.
     bidang: Option<String>,
@@ -71,13 +171,17 @@ pub struct ParameterCari {
         (status = 500, description = "Pencarian gagal", body = api::Galat),
     )
 )]
-pub async fn api_cari(State(k): S, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn api_cari(State(k): S, Query(mut params): Query<HashMap<String, String>>) -> Response {
+    let hanya_produk = pisah_produk(&mut params);
     let (p, _) = match parameter::permintaan(&params) {
         Ok(p) => p,
         Err(pesan) => return api::galat(StatusCode::BAD_REQUEST, pesan),
     };
-    match jalankan_cari(&k, p).await {
-        Ok(h) => Json(HasilCari::from(&h)).into_response(),
+    match jalankan_cari(&k, p.clone()).await {
+        Ok(h) => {
+            let produk = cari_produk(&k, &p).await;
+            Json(gabung(&h, &produk, hanya_produk, &p)).into_response()
+        }
         Err(e) => {
             tracing::error!("pencarian gagal: {e}");
             api::galat(
@@ -116,11 +220,35 @@ fn url_cari(p: &Permintaan, ubah: &[(&str, Option<&str>)], halaman: Option<usize
     format!("/cari?{q}")
 }
 
+/// The query with each corrected word replaced by `ganti(word, correction)`.
+fn ubah_kata(
+    q: &str,
+    koreksi: &BTreeMap<String, String>,
+    ganti: impl Fn(&str, &str) -> String,
+) -> String {
+    q.split_whitespace()
+        .map(|w| {
+            let inti = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            match koreksi.get(&inti) {
+                Some(benar) => ganti(w, benar),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn label_jenis(slug: &str) -> &'static str {
+    if slug == PRODUK_HUKUM {
+        return "Produk hukum desa";
+    }
     slug.parse::<Jenis>().map(Jenis::label).unwrap_or("Lainnya")
 }
 
-pub async fn cari(State(k): S, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>) -> Response {
+    let hanya_produk = pisah_produk(&mut params);
     let (p, halaman) = match parameter::permintaan(&params) {
         Ok(p) => p,
         Err(pesan) => {
@@ -132,7 +260,11 @@ pub async fn cari(State(k): S, Query(params): Query<HashMap<String, String>>) ->
             );
         }
     };
-    let jenis = p.jenis.map(Jenis::slug).unwrap_or("");
+    let jenis = match p.jenis {
+        Some(j) => j.slug(),
+        None if hanya_produk => PRODUK_HUKUM,
+        None => "",
+    };
     if p.q.is_empty() {
         return render(
             &k,
@@ -142,7 +274,7 @@ pub async fn cari(State(k): S, Query(params): Query<HashMap<String, String>>) ->
         );
     }
     let hasil = match jalankan_cari(&k, p.clone()).await {
-        Ok(h) => h,
+        Ok(h) => gabung(&h, &cari_produk(&k, &p).await, hanya_produk, &p),
         Err(e) => {
             tracing::error!("pencarian gagal: {e}");
             return galat(
@@ -175,28 +307,50 @@ pub async fn cari(State(k): S, Query(params): Query<HashMap<String, String>>) ->
         })
         .collect();
     let jumlah_halaman = hasil.total.div_ceil(p.limit).max(1);
-    let hits: Vec<Value> = hasil
-        .hits
-        .iter()
-        .map(|h| {
-            let mut v = json!(HitCari::from(h));
-            v["label_jenis"] = json!(label_jenis(&h.jenis));
-            v
-        })
-        .collect();
+    let dengan_label = |h: &HitCari| {
+        let mut v = json!(h);
+        v["label_jenis"] = json!(label_jenis(&h.jenis));
+        v
+    };
+    let hits: Vec<Value> = hasil.hits.iter().map(dengan_label).collect();
+    let produk_hukum = hasil
+        .produk_hukum
+        .as_ref()
+        .filter(|_| halaman == 1)
+        .map(|r| {
+            json!({"total": r.total, "hits": r.hits.iter().map(dengan_label).collect::<Vec<_>>(),
+               "semua": url_cari(&p, &[("jenis", Some(PRODUK_HUKUM))], None)})
+        });
+    // Pages of the register's results keep its filter.
+    let tetap: &[(&str, Option<&str>)] = if hanya_produk {
+        &[("jenis", Some(PRODUK_HUKUM))]
+    } else {
+        &[]
+    };
+    let q_koreksi = ubah_kata(&p.q, &hasil.koreksi, |_, benar| benar.to_string());
+    let q_persis = ubah_kata(&p.q, &hasil.koreksi, |w, _| format!("\"{w}\""));
+    let tautan_q = |q: &str| {
+        let mut lain = p.clone();
+        lain.q = q.to_string();
+        url_cari(&lain, &[], None)
+    };
     render(
         &k,
         StatusCode::OK,
         "cari.html",
         json!({
+            "q_koreksi": q_koreksi, "tautan_koreksi": tautan_q(&q_koreksi),
+            "tautan_persis": tautan_q(&q_persis), "q_persis": q_persis,
+            "total_tepat": hasil.total_tepat, "facet_tepat": hasil.facets.tepat,
+            "produk_hukum": produk_hukum,
             "q": p.q, "jenis": jenis, "bidang": p.bidang.map(Bidang::slug).unwrap_or(""),
             "total": hasil.total, "semua_kata": hasil.semua_kata, "hits": hits, "koreksi": hasil.koreksi,
             "facet_jenis": facet_jenis, "facet_bidang": facet_bidang,
             "tautan_semua_jenis": url_cari(&p, &[("jenis", None)], None),
             "tautan_semua_bidang": url_cari(&p, &[("bidang", None)], None),
             "mulai": p.offset + 1, "halaman": halaman, "jumlah_halaman": jumlah_halaman,
-            "sebelumnya": (halaman > 1).then(|| url_cari(&p, &[], Some(halaman - 1))),
-            "berikutnya": (halaman < jumlah_halaman).then(|| url_cari(&p, &[], Some(halaman + 1))),
+            "sebelumnya": (halaman > 1).then(|| url_cari(&p, tetap, Some(halaman - 1))),
+            "berikutnya": (halaman < jumlah_halaman).then(|| url_cari(&p, tetap, Some(halaman + 1))),
         }),
     )
 }

@@ -126,6 +126,8 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "entri.html",
         "peraturan.html",
         "peraturan-daftar.html",
+        "peraturan-pasal.html",
+        "peraturan-cetak.html",
         "istilah.html",
         "galat.html",
         "dokumen-daftar.html",
@@ -141,6 +143,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "verifikasi-unggah.html",
         "terbitan-daftar.html",
         "register.html",
+        "produk-hukum.html",
     ])?;
     Ok(t)
 }
@@ -247,6 +250,8 @@ pub fn router(
         .route("/istilah", get(istilah::istilah))
         .route("/peraturan", get(peraturan::daftar_peraturan))
         .route("/peraturan/{id}", get(peraturan::peraturan))
+        .route("/peraturan/{id}/pasal/{nomor}", get(peraturan::pasal))
+        .route("/peraturan/{id}/cetak", get(peraturan::cetak))
         .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
         .route(
@@ -293,6 +298,7 @@ pub fn router(
             axum::routing::post(register::status),
         )
         .route("/register/{id}/pdf", get(register::pdf))
+        .route("/produk-hukum/{id}", get(register::produk))
         .route("/register/{berkas}", get(register::ekspor))
         .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(koleksi::koleksi))

@@ -212,25 +212,34 @@ pub async fn status(
     }
 }
 
-/// `/register/{id}/pdf`: the product's PDF (public when published).
-pub async fn pdf(State(k): S, Path(id): Path<String>) -> Response {
-    let p = match register::baca(&k.gudang, &id).await {
+/// A legal product the asker may see (published, or their village's), with whether it is
+/// theirs; one nobody else may see answers as if it did not exist.
+async fn baca_terlihat(k: &Keadaan, id: &str) -> Result<(ProdukHukum, bool), Response> {
+    let p = match register::baca(&k.gudang, id).await {
         Ok(Some(p)) => p,
-        Ok(None) => return tidak_ditemukan(&k, "Catatan register itu"),
+        Ok(None) => return Err(tidak_ditemukan(k, "Produk hukum itu")),
         Err(e) => {
             tracing::error!("register {id}: {e}");
-            return galat(
-                &k,
+            return Err(galat(
+                k,
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Tidak terbaca",
                 "Coba lagi.",
-            );
+            ));
         }
     };
-    let boleh =
-        p.publik || sesi::saya().is_some_and(|m| izin::boleh_desa(m.pengguna(), &p.kode_desa));
-    if !boleh {
-        return tidak_ditemukan(&k, "Catatan register itu");
+    let milik = sesi::saya().is_some_and(|m| izin::boleh_desa(m.pengguna(), &p.kode_desa));
+    if p.publik || milik {
+        Ok((p, milik))
+    } else {
+        Err(tidak_ditemukan(k, "Produk hukum itu"))
+    }
+}
+
+/// `/register/{id}/pdf`: the product's PDF (public when published).
+pub async fn pdf(State(k): S, Path(id): Path<String>) -> Response {
+    if let Err(r) = baca_terlihat(&k, &id).await {
+        return r;
     }
     match register::pdf(&k.gudang, &id).await {
         Ok(Some(b)) => super::dokumen::pdf(&format!("produk-hukum-{id}"), b),
@@ -346,4 +355,18 @@ pub async fn ekspor(
         }
         _ => tidak_ditemukan(&k, "Berkas itu"),
     }
+}
+
+/// `/produk-hukum/{id}`: one legal product, for anyone when published (found by search), else
+/// for its village and admin only.
+pub async fn produk(State(k): S, Path(id): Path<String>) -> Response {
+    let (p, milik) = match baca_terlihat(&k, &id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let mut v = baris(&p);
+    v["sebutan"] = json!(p.sebutan());
+    v["desa"] = json!(wilayah::desa(&p.kode_desa));
+    v["milik"] = json!(milik);
+    render(&k, StatusCode::OK, "produk-hukum.html", v)
 }

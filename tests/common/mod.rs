@@ -163,7 +163,12 @@ impl Server {
         let stderr = child.stderr.take().expect("stderr");
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
+            // SINERGI_UJI_LOG=1 shows the server's log (for a failing test).
+            let tampil = std::env::var_os("SINERGI_UJI_LOG").is_some();
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tampil {
+                    eprintln!("server: {line}");
+                }
                 if let Some(i) = line.find("http://") {
                     let url = line[i..]
                         .split_whitespace()
