@@ -84,6 +84,23 @@ pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
     berkas(nama, Format::Pdf, bytes)
 }
 
+/// A ZIP of generated files as a download (never kept by a cache).
+pub(super) fn berkas_zip(nama: &str, bytes: Vec<u8>) -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{nama}.zip\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 /// A generated document as a download.
 pub(super) fn berkas(nama: &str, format: Format, bytes: Vec<u8>) -> Response {
     (

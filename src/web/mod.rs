@@ -252,7 +252,10 @@ pub fn router(
         .route("/peraturan/{id}", get(peraturan::peraturan))
         .route("/peraturan/{id}/pasal/{nomor}", get(peraturan::pasal))
         .route("/peraturan/{id}/cetak", get(peraturan::cetak))
-        .route("/materi/unduh", get(pelatihan::unduh))
+        .route(
+            "/materi/unduh",
+            get(pelatihan::formulir_unduh).post(pelatihan::unduh),
+        )
         .route("/dokumen", get(dokumen::daftar))
         .route(
             "/dokumen/{jenis}",
