@@ -39,7 +39,7 @@ pub(super) fn baca(dok: &PagedDocument) -> Model {
         p.bingkai(&halaman.frame, Transform::identity());
     }
     // Whatever is still open (it should not be) is closed in order.
-    while p.tabel.len() > 0 {
+    while !p.tabel.is_empty() {
         while p.wadah.len() > p.tabel.last().map_or(1, |t| t.kedalaman) {
             p.tutup_sel();
         }
