@@ -227,6 +227,28 @@ pub(super) fn id_html(jalur: &str) -> String {
         .collect()
 }
 
+/// A repeated group's help texts are shown in its first row only: the same field in later rows
+/// points at that text (`aria-describedby`) instead of repeating it.
+fn bantuan_sekali(baris: &mut [TampilBaris]) {
+    let Some((pertama, lain)) = baris.split_first_mut() else {
+        return;
+    };
+    for b in lain {
+        for (k, k0) in b.kolom.iter_mut().zip(&pertama.kolom) {
+            if k.bantuan.is_empty() || k.bantuan != k0.bantuan {
+                continue;
+            }
+            k.bantuan.clear();
+            let sendiri = format!("bantuan-{}", k.id);
+            for d in &mut k.dijelaskan {
+                if *d == sendiri {
+                    *d = format!("bantuan-{}", k0.id);
+                }
+            }
+        }
+    }
+}
+
 /// One field as the template lays it out.
 #[derive(Serialize)]
 pub(super) struct Tampil {
@@ -380,6 +402,7 @@ pub(super) fn tampil(
                         judul,
                     });
                 }
+                bantuan_sekali(&mut t.baris);
                 t.tambah =
                     (baris.len() < formulir::batas_butir(k)).then(|| format!("tambah:{jalur}"));
             }
@@ -432,6 +455,23 @@ pub(super) fn ringkasan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_groups_help_is_shown_once_and_later_rows_point_at_it() {
+        let kolom: Vec<Kolom> = serde_yaml::from_str(
+            "- {nama: saksi, label: Saksi, jenis: grup, ulang: true, kolom: [\
+               {nama: nama, label: Nama, jenis: teks, bantuan: Nama lengkap}]}",
+        )
+        .expect("yaml");
+        let data = json!({"saksi": [{"nama": "A"}, {"nama": "B"}, {"nama": "C"}]});
+        let t = tampil(&kolom, &data, "", "", &HashMap::new(), &mut HashMap::new());
+        let baris = &t[0].baris;
+        assert_eq!(baris[0].kolom[0].bantuan, "Nama lengkap");
+        for b in &baris[1..] {
+            assert_eq!(b.kolom[0].bantuan, "");
+            assert_eq!(b.kolom[0].dijelaskan, vec!["bantuan-saksi-0--nama"]);
+        }
+    }
 
     #[test]
     fn ids_are_safe_for_html() {
