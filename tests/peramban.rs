@@ -513,7 +513,45 @@ async fn screenshots_at_390_and_1280_pixels() {
                 .expect("size");
             let png = p.c.screenshot().await.expect("screenshot");
             std::fs::write(dir.join(format!("{nama}-{lebar}.png")), png).expect("write");
+            if tinggi >= 6000 {
+                // Longer than one picture: its end too.
+                p.c.set_window_size(lebar, 900).await.expect("size");
+                p.js("window.scrollTo(0, document.documentElement.scrollHeight)")
+                    .await;
+                let png = p.c.screenshot().await.expect("screenshot");
+                std::fs::write(dir.join(format!("{nama}-{lebar}-akhir.png")), png).expect("write");
+            }
         }
+    }
+    // An attached emblem (a phone photo, shrunk) and one refused, on a phone.
+    let sementara = tempfile::tempdir().expect("tempdir");
+    let jpeg = sementara.path().join("foto.jpg");
+    foto(2400, 1600, &jpeg);
+    let besar = sementara.path().join("besar.png");
+    let mut isi = b"\x89PNG\r\n\x1a\n".to_vec();
+    isi.resize(16 * 1024 * 1024, 0);
+    std::fs::write(&besar, isi).expect("write");
+    p.c.set_window_size(390, 900).await.expect("size");
+    for (nama, berkas, tombol) in [
+        ("lambang-terlampir-390", &jpeg, "button[value^='tambah:']"),
+        (
+            "lambang-ditolak-390",
+            &besar,
+            "button[name=_aksi][value=buat]:not(.tersembunyi)",
+        ),
+    ] {
+        p.buka(&format!("/dokumen/{PERDES}?contoh=1")).await;
+        p.c.find(Locator::Id("lambang"))
+            .await
+            .expect("file input")
+            .send_keys(berkas.to_str().expect("path"))
+            .await
+            .expect("choose");
+        p.klik(tombol).await;
+        p.js("document.getElementById('lambang').scrollIntoView({block: 'center'})")
+            .await;
+        let png = p.c.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{nama}.png")), png).expect("write");
     }
     // The error summary on a phone.
     p.c.set_window_size(390, 900).await.expect("size");

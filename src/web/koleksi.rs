@@ -286,6 +286,13 @@ fn geser_judul(html: &str, ke: u8) -> String {
     keluar
 }
 
+/// Marks the blanks («nama desa») of rendered wording so they stand out. The guillemets are
+/// plain text in the escaped HTML, never part of a tag.
+fn tandai_kosong(html: &str) -> String {
+    html.replace('«', "<span class=\"kosong\">«")
+        .replace('»', "»</span>")
+}
+
 /// Template wording for display: placeholders shown as «nama», control tags removed.
 fn naskah_tampil(md: &str) -> String {
     let diganti = md.replace("{{", "«").replace("}}", "»");
@@ -332,14 +339,14 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
     let html = match &e.data {
         // The wording with plain blanks where the form's values go; a templat without a form
         // shows its placeholders by name.
-        Data::Templat(_) => geser_judul(
+        Data::Templat(_) => tandai_kosong(&geser_judul(
             &markdown::ke_html(
                 &m.mesin
                     .naskah_baku(&e.id)
                     .unwrap_or_else(|_| naskah_tampil(&e.body)),
             ),
             3,
-        ),
+        )),
         _ => markdown::ke_html_dengan_istilah(&e.body, &tautan),
     };
     let mut ctx = json!({
