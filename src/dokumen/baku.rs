@@ -5,7 +5,30 @@
 
 use serde_json::{Map, Value, json};
 
+use super::{DokumenError, Mesin, formulir, pesan_tera, tambah_bentuk_tampil};
 use crate::konten::{JenisKolom, Kolom};
+
+impl Mesin {
+    /// The wording of document `id` as Markdown, with plain-language blanks («nama desa») where
+    /// the form's values go: for reading before filling the form.
+    pub fn naskah_baku(&self, id: &str) -> Result<String, DokumenError> {
+        let j = self
+            .jenis
+            .get(id)
+            .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
+        let formulir::Terperiksa { mut isian, .. } =
+            formulir::periksa(&j.formulir, &j.contoh()).map_err(DokumenError::Isian)?;
+        tambah_bentuk_tampil(&j.formulir, &mut isian);
+        kosongkan(&j.formulir, &mut isian);
+        let salah = |e: tera::Error| DokumenError::Naskah {
+            berkas: j.berkas.clone(),
+            pesan: pesan_tera(&e),
+        };
+        let ctx = tera::Context::from_serialize(&isian).map_err(salah)?;
+        let md = j.naskah.render(&format!("{id}.md"), &ctx).map_err(salah)?;
+        Ok(ganti_angka(&md))
+    }
+}
 
 /// A field's label as a blank: «nama desa». The first letter is lowered unless the first word
 /// is an abbreviation ("NIK", "BPD").
@@ -35,10 +58,8 @@ pub(crate) fn kosongkan(kolom: &[Kolom], v: &mut Value) {
         };
         let blank = kosong(&k.label);
         match k.jenis {
-            JenisKolom::Teks | JenisKolom::Paragraf | JenisKolom::Pilihan => {
-                if nilai.is_string() {
-                    *nilai = json!(blank);
-                }
+            JenisKolom::Teks | JenisKolom::Paragraf | JenisKolom::Pilihan if nilai.is_string() => {
+                *nilai = json!(blank);
             }
             JenisKolom::Tanggal => {
                 *nilai = json!(blank);

@@ -207,26 +207,6 @@ impl Mesin {
         })
     }
 
-    /// The wording of document `id` as Markdown, with plain-language blanks («nama desa») where
-    /// the form's values go: for reading before filling the form.
-    pub fn naskah_baku(&self, id: &str) -> Result<String, DokumenError> {
-        let j = self
-            .jenis
-            .get(id)
-            .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
-        let formulir::Terperiksa { mut isian, .. } =
-            formulir::periksa(&j.formulir, &j.contoh()).map_err(DokumenError::Isian)?;
-        tambah_bentuk_tampil(&j.formulir, &mut isian);
-        baku::kosongkan(&j.formulir, &mut isian);
-        let salah = |e: tera::Error| DokumenError::Naskah {
-            berkas: j.berkas.clone(),
-            pesan: pesan_tera(&e),
-        };
-        let ctx = tera::Context::from_serialize(&isian).map_err(salah)?;
-        let md = j.naskah.render(&format!("{id}.md"), &ctx).map_err(salah)?;
-        Ok(baku::ganti_angka(&md))
-    }
-
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
         self.render_sebagai(id, data, opsi, Format::Pdf)

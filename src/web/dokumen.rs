@@ -15,6 +15,8 @@ use super::Keadaan;
 use super::api::{self, GalatIsianJson, JenisDokumenJson};
 use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
+use super::unduhan::format_diminta;
+pub(super) use super::unduhan::{berkas, berkas_zip, pdf, sibuk};
 use crate::dokumen::{DokumenError, Format, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
 use crate::konten::label_tahap;
 
@@ -80,55 +82,6 @@ fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> 
     Ok(o)
 }
 
-pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
-    berkas(nama, Format::Pdf, bytes)
-}
-
-/// A ZIP of generated files as a download (never kept by a cache).
-pub(super) fn berkas_zip(nama: &str, bytes: Vec<u8>) -> Response {
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "application/zip".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{nama}.zip\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-/// A generated document as a download.
-pub(super) fn berkas(nama: &str, format: Format, bytes: Vec<u8>) -> Response {
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, format.jenis_mime().to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{nama}.{}\"", format.ekstensi()),
-            ),
-            // Generated for one request; never kept by a shared cache.
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-pub(super) fn sibuk() -> Response {
-    let mut r = api::galat(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "server sedang menyusun banyak dokumen; coba lagi sebentar lagi",
-    );
-    r.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
-    r
-}
-
 /// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
 /// none free → None. Reading (YAML and JSON parsing) happens under the same permit, so parsing
 /// cost is bounded by the number of permits too.
@@ -164,23 +117,6 @@ pub struct ParameterDokumen {
     /// dan susunan yang sama). Dapat juga diminta dengan header `Accept`.
     #[param(inline, value_type = Option<String>, pattern = "^(pdf|docx|PDF|DOCX)$")]
     format: Option<String>,
-}
-
-/// The format asked for: `?format=`, else an `Accept` header that names DOCX and not PDF.
-fn format_diminta(q: Option<&str>, headers: &HeaderMap) -> Result<Format, String> {
-    if let Some(f) = q.filter(|s| !s.trim().is_empty()) {
-        return f.parse::<Format>().map_err(|e| format!("format: {e}"));
-    }
-    let terima = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let docx = Format::Docx.jenis_mime();
-    if terima.contains(docx) && !terima.contains(Format::Pdf.jenis_mime()) {
-        Ok(Format::Docx)
-    } else {
-        Ok(Format::Pdf)
-    }
 }
 
 /// Fill a document type's form and get its PDF (or DOCX).

@@ -24,6 +24,7 @@ mod sesi;
 mod statis;
 mod tembolok;
 mod terbit;
+mod unduhan;
 
 use std::io::Write;
 use std::net::SocketAddr;

@@ -2,6 +2,9 @@
 #![allow(dead_code)]
 
 mod pdf;
+/// Only the browser tests drive a browser.
+#[cfg(feature = "peramban")]
+pub mod peramban;
 // Not every test file reads PDFs.
 #[allow(unused_imports)]
 pub use pdf::*;
