@@ -131,12 +131,11 @@ impl Profil {
 /// The profile of village `kode`: the stored one, or an empty one beside the official identity.
 pub async fn baca(g: &Gudang, kode: &str) -> Result<ProfilDesa, GalatProfil> {
     let desa = wilayah::desa(kode).ok_or_else(|| GalatProfil::TidakAda(kode.to_string()))?;
-    let baris = sqlx::query(
-        "SELECT data, lambang, diubah, diubah_oleh FROM profil_desa WHERE kode = $1",
-    )
-    .bind(&desa.kode)
-    .fetch_optional(g.pool())
-    .await?;
+    let baris =
+        sqlx::query("SELECT data, lambang, diubah, diubah_oleh FROM profil_desa WHERE kode = $1")
+            .bind(&desa.kode)
+            .fetch_optional(g.pool())
+            .await?;
     Ok(match baris {
         Some(r) => ProfilDesa {
             profil: serde_json::from_str(&r.try_get::<String, _>("data")?).unwrap_or_default(),
@@ -233,7 +232,11 @@ pub async fn berprofil(g: &Gudang, kode_kabupaten: &str) -> Result<Vec<String>, 
 /// `desa` group (once, or one row per village), `kabupaten`, `kepala_desa`, `sekretaris_desa`,
 /// `ketua_bpd`, `lambang`. Fields the form does not have are left alone; values already typed
 /// are kept.
-pub fn isi_formulir(formulir: &[crate::konten::Kolom], data: &mut serde_json::Value, profil: &[ProfilDesa]) {
+pub fn isi_formulir(
+    formulir: &[crate::konten::Kolom],
+    data: &mut serde_json::Value,
+    profil: &[ProfilDesa],
+) {
     use crate::dokumen::jalur;
     use crate::konten::JenisKolom;
     use serde_json::Value;
@@ -272,13 +275,20 @@ pub fn isi_formulir(formulir: &[crate::konten::Kolom], data: &mut serde_json::Va
         isi(&format!("{awal}.kecamatan"), &p.desa.kecamatan);
         isi(&format!("{awal}.alamat_kantor"), &p.profil.alamat_kantor);
         isi(&format!("{awal}.kepala_desa"), &p.profil.kepala_desa.nama);
-        isi(&format!("{awal}.sekretaris_desa"), &p.profil.sekretaris_desa.nama);
+        isi(
+            &format!("{awal}.sekretaris_desa"),
+            &p.profil.sekretaris_desa.nama,
+        );
     }
     let pr = &pertama.profil;
     isi("kabupaten.nama", pertama.desa.nama_kabupaten());
     isi(
         "kabupaten.jenis",
-        if pertama.desa.di_kota() { "kota" } else { "kabupaten" },
+        if pertama.desa.di_kota() {
+            "kota"
+        } else {
+            "kabupaten"
+        },
     );
     for (n, pj) in [
         ("kepala_desa", &pr.kepala_desa),

@@ -36,7 +36,13 @@ pub struct Versi {
 
 /// A title for a draft from its data: the cooperation's title where the form has one.
 pub fn judul_dari(data: &Value, cadangan: &str) -> String {
-    for kunci in ["judul_kerja_sama", "judul", "tentang", "perihal", "nama_kegiatan"] {
+    for kunci in [
+        "judul_kerja_sama",
+        "judul",
+        "tentang",
+        "perihal",
+        "nama_kegiatan",
+    ] {
         if let Some(s) = data.get(kunci).and_then(Value::as_str)
             && !s.trim().is_empty()
         {
@@ -213,7 +219,13 @@ pub async fn riwayat(g: &Gudang, id: &str) -> Result<Vec<(i64, i64, String)>, Ga
     .await?;
     baris
         .iter()
-        .map(|r| Ok((r.try_get("versi")?, r.try_get("dibuat")?, r.try_get("dibuat_oleh")?)))
+        .map(|r| {
+            Ok((
+                r.try_get("versi")?,
+                r.try_get("dibuat")?,
+                r.try_get("dibuat_oleh")?,
+            ))
+        })
         .collect()
 }
 
@@ -258,8 +270,18 @@ mod tests {
         .await
         .expect("saved");
         assert_eq!((id2.as_str(), v1, v2), (id.as_str(), 1, 2));
-        assert_eq!(versi(&g, &id, None).await.expect("v").expect("some").data["a"], 2);
-        assert_eq!(versi(&g, &id, Some(1)).await.expect("v").expect("some").data["a"], 1);
+        assert_eq!(
+            versi(&g, &id, None).await.expect("v").expect("some").data["a"],
+            2
+        );
+        assert_eq!(
+            versi(&g, &id, Some(1))
+                .await
+                .expect("v")
+                .expect("some")
+                .data["a"],
+            1
+        );
         // Another village cannot append to this draft.
         assert!(
             simpan(

@@ -366,6 +366,7 @@ proptest! {
 struct Jenis {
     id: String,
     formulir: Vec<Kolom>,
+    aturan: Vec<crate::dokumen::aturan::Aturan>,
     contoh: Value,
 }
 
@@ -382,6 +383,7 @@ fn jenis_dokumen() -> &'static [Jenis] {
             .map(|j| Jenis {
                 id: j.id.clone(),
                 formulir: j.formulir.clone(),
+                aturan: j.aturan.clone(),
                 contoh: j.contoh(),
             })
             .collect();
@@ -558,7 +560,7 @@ fn ada_gambar(kolom: &[Kolom]) -> bool {
 #[test]
 fn every_example_validates() {
     for j in jenis_dokumen() {
-        if let Err(g) = formulir::periksa(&j.formulir, &j.contoh) {
+        if let Err(g) = formulir::periksa(&j.formulir, &j.aturan, &j.contoh) {
             panic!("{}: its example is refused: {g:?}", j.id);
         }
     }
@@ -574,7 +576,7 @@ proptest! {
     #[test]
     fn periksa_reports_bounded_problems_at_known_paths((j, data) in isian()) {
         let jenis = &jenis_dokumen()[j];
-        match formulir::periksa(&jenis.formulir, &data) {
+        match formulir::periksa(&jenis.formulir, &jenis.aturan, &data) {
             Ok(t) => {
                 let Value::Object(m) = &t.isian else {
                     return Err(TestCaseError::fail("normalized data is an object"));
@@ -584,7 +586,7 @@ proptest! {
                 nama.sort();
                 prop_assert_eq!(kunci, nama);
                 if !ada_gambar(&jenis.formulir) {
-                    let lagi = formulir::periksa(&jenis.formulir, &t.isian)
+                    let lagi = formulir::periksa(&jenis.formulir, &jenis.aturan, &t.isian)
                         .map_err(|g| TestCaseError::fail(format!("normalized data refused: {g:?}")))?;
                     prop_assert_eq!(&lagi.isian, &t.isian, "normalizing twice changes nothing");
                 }

@@ -97,7 +97,9 @@ pub fn cadangan(f: &Folder, out: &Path) -> Result<ExitCode> {
 /// `sinergi pulihkan FILE`
 pub fn pulihkan(f: &Folder, berkas: &Path) -> Result<ExitCode> {
     if let Sumber::Url(_) = f.sumber() {
-        anyhow::bail!("pulihkan hanya ke folder data SQLite (--data DIR); untuk PostgreSQL pakai pg_restore");
+        anyhow::bail!(
+            "pulihkan hanya ke folder data SQLite (--data DIR); untuk PostgreSQL pakai pg_restore"
+        );
     }
     let rt = runtime()?;
     rt.block_on(cadangan::pulihkan(berkas, &f.data))?;

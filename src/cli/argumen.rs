@@ -44,7 +44,13 @@ pub struct Cli {
     #[arg(long, global = true, default_value = "data", value_name = "DIR")]
     pub data: PathBuf,
     /// Basis data PostgreSQL (postgres://…) sebagai ganti SQLite di folder data
-    #[arg(long, global = true, env = "DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub database: Option<String>,
     #[command(subcommand)]
     pub perintah: Perintah,
@@ -171,9 +177,7 @@ pub enum PenggunaPerintah {
     /// Daftar akun
     Daftar,
     /// Nonaktifkan akun: tidak dapat masuk lagi, sesi dan tokennya berhenti
-    Nonaktif {
-        nama: String,
-    },
+    Nonaktif { nama: String },
 }
 
 /// Event details for the cover, from a file or options.

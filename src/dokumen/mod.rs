@@ -2,6 +2,7 @@
 //! Markdown body, the layout from `templates/dokumen/*.typ`, and the form values reach typst
 //! only as data (`/data.json`), never as markup.
 
+pub(crate) mod aturan;
 mod dunia;
 pub(crate) mod formulir;
 pub(crate) mod gambar;
@@ -60,6 +61,8 @@ pub struct JenisDokumen {
     pub tahap: String,
     pub dasar_hukum: Vec<String>,
     pub formulir: Vec<Kolom>,
+    /// The form's cross-field rules, checked after its fields.
+    pub aturan: Vec<aturan::Aturan>,
     pub versi: String,
     /// The templat entry's file, for messages.
     pub berkas: PathBuf,
@@ -134,6 +137,7 @@ impl Mesin {
                     tahap: t.tahap.clone(),
                     dasar_hukum: t.dasar_hukum.clone(),
                     formulir: t.formulir.clone(),
+                    aturan: t.aturan_terurai.clone(),
                     versi: t.versi.clone().unwrap_or_else(|| "1".into()),
                     berkas: e.path.clone(),
                     penomoran: t.penomoran.as_ref().and_then(|p| {
@@ -177,7 +181,7 @@ impl Mesin {
             .get(id)
             .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
         let formulir::Terperiksa { mut isian, gambar } =
-            formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
+            formulir::periksa(&j.formulir, &j.aturan, data).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
             berkas: j.berkas.clone(),

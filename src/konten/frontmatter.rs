@@ -76,6 +76,33 @@ impl<'a> Peta<'a> {
         })
     }
 
+    /// Line and column of the `i`-th item (from 0) of the list under top-level `kunci`: the
+    /// `- ` markers least indented below the key. The key's line if there are fewer items.
+    pub fn butir(&self, kunci: &str, i: usize) -> (usize, usize) {
+        let Some(mulai) = self.indeks_kunci(kunci) else {
+            return (1, 1);
+        };
+        let mut penanda: Vec<(usize, usize)> = Vec::new();
+        for (n, b) in self.baris.iter().enumerate().skip(mulai + 1) {
+            if !b.starts_with([' ', '\t', '-', '#']) && !b.trim().is_empty() {
+                break;
+            }
+            let isi = b.trim_start();
+            if isi == "-" || isi.starts_with("- ") {
+                penanda.push((n, b.len() - isi.len()));
+            }
+        }
+        let Some(indentasi) = penanda.iter().map(|(_, x)| *x).min() else {
+            return (mulai + self.offset, 1);
+        };
+        penanda
+            .into_iter()
+            .filter(|(_, x)| *x == indentasi)
+            .nth(i)
+            .map(|(n, x)| (n + self.offset, x + 1))
+            .unwrap_or((mulai + self.offset, 1))
+    }
+
     /// Line and column of `nilai` written under top-level `kunci`; the key's line if not found.
     pub fn nilai(&self, kunci: &str, nilai: &str) -> (usize, usize) {
         let Some(mulai) = self.indeks_kunci(kunci) else {
@@ -139,5 +166,15 @@ mod tests {
         assert_eq!(p.nilai("bidang", "salah"), (5, 5));
         assert_eq!(p.nilai("status", "x"), (6, 9));
         assert_eq!(p.kunci("tidak-ada"), (1, 1));
+    }
+
+    #[test]
+    fn locates_list_items() {
+        let yaml = "aturan:\n  - {jenis: a}\n  - jenis: b\n    kolom:\n      - x\n  - jenis: c\nversi: 1\n";
+        let p = Peta::new(yaml, 2);
+        assert_eq!(p.butir("aturan", 0), (3, 3));
+        assert_eq!(p.butir("aturan", 1), (4, 3));
+        assert_eq!(p.butir("aturan", 2), (7, 3));
+        assert_eq!(p.butir("aturan", 3), (2, 1));
     }
 }

@@ -153,7 +153,11 @@ fn isi_nomor(
         }
         None => {
             let j = jalur::urai_jalur(formulir, kolom, false).map_err(tidak)?;
-            jalur::pasang(data, &j, Value::String(nomor.first().cloned().unwrap_or_default()));
+            jalur::pasang(
+                data,
+                &j,
+                Value::String(nomor.first().cloned().unwrap_or_default()),
+            );
         }
     }
     Ok(())
@@ -172,7 +176,9 @@ where
     Fut: Future<Output = Result<Vec<u8>, DokumenError>>,
 {
     let Some(pemilik) = p.desa.first() else {
-        return Err(GalatTerbit::Tidak("pilih desa yang menerbitkan dokumen ini".into()));
+        return Err(GalatTerbit::Tidak(
+            "pilih desa yang menerbitkan dokumen ini".into(),
+        ));
     };
     let mut desa_ = Vec::new();
     for kode in p.desa {
@@ -345,11 +351,12 @@ pub async fn baca(g: &Gudang, kode: &str) -> Result<Option<Terbitan>, GalatSimpa
         })
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let digantikan_oleh: Vec<String> =
-        sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE menggantikan = $1 ORDER BY diterbitkan")
-            .bind(kode)
-            .fetch_all(g.pool())
-            .await?;
+    let digantikan_oleh: Vec<String> = sqlx::query_scalar(
+        "SELECT kode FROM dokumen_terbit WHERE menggantikan = $1 ORDER BY diterbitkan",
+    )
+    .bind(kode)
+    .fetch_all(g.pool())
+    .await?;
     Ok(Some(Terbitan {
         kode: r.try_get("kode")?,
         jenis: r.try_get("jenis")?,
@@ -383,10 +390,11 @@ pub async fn pdf(g: &Gudang, kode: &str) -> Result<Option<Vec<u8>>, GalatSimpan>
 
 /// The issued document a file is, byte for byte, if any.
 pub async fn cocokkan(g: &Gudang, berkas: &[u8]) -> Result<Option<Terbitan>, GalatSimpan> {
-    let kode: Option<String> = sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE sha256 = $1")
-        .bind(sidik(berkas))
-        .fetch_optional(g.pool())
-        .await?;
+    let kode: Option<String> =
+        sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE sha256 = $1")
+            .bind(sidik(berkas))
+            .fetch_optional(g.pool())
+            .await?;
     match kode {
         Some(k) => baca(g, &k).await,
         None => Ok(None),
@@ -397,7 +405,9 @@ pub async fn cocokkan(g: &Gudang, berkas: &[u8]) -> Result<Option<Terbitan>, Gal
 pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(), GalatTerbit> {
     let alasan = alasan.trim();
     if alasan.is_empty() || alasan.chars().count() > 500 {
-        return Err(GalatTerbit::Tidak("tuliskan alasan pencabutan (1–500 karakter)".into()));
+        return Err(GalatTerbit::Tidak(
+            "tuliskan alasan pencabutan (1–500 karakter)".into(),
+        ));
     }
     let mut tx = g.pool().begin().await?;
     let n = sqlx::query(
@@ -411,7 +421,9 @@ pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(
     .await?
     .rows_affected();
     if n == 0 {
-        return Err(GalatTerbit::Tidak("dokumen tidak ada atau sudah dicabut".into()));
+        return Err(GalatTerbit::Tidak(
+            "dokumen tidak ada atau sudah dicabut".into(),
+        ));
     }
     sqlx::query("UPDATE produk_hukum SET status = 'dicabut' WHERE kode_dokumen = $1")
         .bind(kode)

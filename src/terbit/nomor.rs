@@ -219,14 +219,18 @@ pub async fn ambil(
     tahun: i32,
 ) -> Result<i64, sqlx::Error> {
     let k = kunci(kode_desa, register, tahun);
-    sqlx::query("INSERT INTO penomoran (kunci, terakhir) VALUES ($1, 0) ON CONFLICT (kunci) DO NOTHING")
-        .bind(&k)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query_scalar("UPDATE penomoran SET terakhir = terakhir + 1 WHERE kunci = $1 RETURNING terakhir")
-        .bind(&k)
-        .fetch_one(&mut **tx)
-        .await
+    sqlx::query(
+        "INSERT INTO penomoran (kunci, terakhir) VALUES ($1, 0) ON CONFLICT (kunci) DO NOTHING",
+    )
+    .bind(&k)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query_scalar(
+        "UPDATE penomoran SET terakhir = terakhir + 1 WHERE kunci = $1 RETURNING terakhir",
+    )
+    .bind(&k)
+    .fetch_one(&mut **tx)
+    .await
 }
 
 /// Records that number `urut` was given outside Sinergi, so the register goes on after it.
@@ -238,10 +242,12 @@ pub async fn catat_luar(
     urut: i64,
 ) -> Result<(), sqlx::Error> {
     let k = kunci(kode_desa, register, tahun);
-    sqlx::query("INSERT INTO penomoran (kunci, terakhir) VALUES ($1, 0) ON CONFLICT (kunci) DO NOTHING")
-        .bind(&k)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO penomoran (kunci, terakhir) VALUES ($1, 0) ON CONFLICT (kunci) DO NOTHING",
+    )
+    .bind(&k)
+    .execute(&mut **tx)
+    .await?;
     sqlx::query(
         "UPDATE penomoran SET terakhir = CASE WHEN terakhir < $2 THEN $2 ELSE terakhir END WHERE kunci = $1",
     )

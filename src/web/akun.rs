@@ -3,15 +3,15 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use serde_json::json;
 
+use super::Keadaan;
 use super::halaman::render;
 use super::sesi::{self, Masuk};
-use super::Keadaan;
 use crate::akun::{self, GalatAkun};
 
 type S = State<Arc<Keadaan>>;
@@ -24,7 +24,13 @@ fn lanjut_aman(lanjut: Option<&String>) -> String {
         .unwrap_or_else(|| "/akun".into())
 }
 
-fn halaman_masuk(k: &Keadaan, status: StatusCode, nama: &str, lanjut: &str, pesan: &str) -> Response {
+fn halaman_masuk(
+    k: &Keadaan,
+    status: StatusCode,
+    nama: &str,
+    lanjut: &str,
+    pesan: &str,
+) -> Response {
     render(
         k,
         status,
@@ -112,7 +118,11 @@ pub(super) fn periksa_csrf(k: &Keadaan, f: &HashMap<String, String>) -> Result<M
     Ok(m)
 }
 
-pub async fn keluar(State(k): S, headers: HeaderMap, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn keluar(
+    State(k): S,
+    headers: HeaderMap,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
     if let Err(r) = periksa_csrf(&k, &f) {
         return r;
     }
@@ -135,9 +145,17 @@ pub(super) fn perlu_masuk(di: &str) -> Response {
     Redirect::to(&format!("/masuk?{kembali}")).into_response()
 }
 
-async fn halaman_akun(k: &Keadaan, m: &Masuk, pesan: &str, token_baru: Option<&str>, status: StatusCode) -> Response {
+async fn halaman_akun(
+    k: &Keadaan,
+    m: &Masuk,
+    pesan: &str,
+    token_baru: Option<&str>,
+    status: StatusCode,
+) -> Response {
     let p = m.pengguna();
-    let token = akun::sesi::daftar_token(&k.gudang, p).await.unwrap_or_default();
+    let token = akun::sesi::daftar_token(&k.gudang, p)
+        .await
+        .unwrap_or_default();
     render(
         k,
         status,
@@ -163,10 +181,19 @@ pub async fn ganti_sandi(State(k): S, Form(f): Form<HashMap<String, String>>) ->
     let baru = f.get("baru").map(String::as_str).unwrap_or("");
     match akun::ganti_sandi(&k.gudang, m.pengguna(), lama, baru).await {
         Ok(()) => halaman_akun(&k, &m, "Kata sandi diganti.", None, StatusCode::OK).await,
-        Err(GalatAkun::Tidak(p)) => halaman_akun(&k, &m, &p, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(GalatAkun::Tidak(p)) => {
+            halaman_akun(&k, &m, &p, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => {
             tracing::error!("ganti sandi: {e}");
-            halaman_akun(&k, &m, "Terjadi kesalahan; coba lagi.", None, StatusCode::INTERNAL_SERVER_ERROR).await
+            halaman_akun(
+                &k,
+                &m,
+                "Terjadi kesalahan; coba lagi.",
+                None,
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+            .await
         }
     }
 }
@@ -179,12 +206,28 @@ pub async fn buat_token(State(k): S, Form(f): Form<HashMap<String, String>>) -> 
     let nama = f.get("nama").map(String::as_str).unwrap_or("");
     match akun::sesi::buat_token(&k.gudang, m.pengguna(), nama).await {
         Ok(t) => {
-            halaman_akun(&k, &m, "Token dibuat. Salin sekarang: token ini tidak akan ditampilkan lagi.", Some(&t), StatusCode::OK).await
+            halaman_akun(
+                &k,
+                &m,
+                "Token dibuat. Salin sekarang: token ini tidak akan ditampilkan lagi.",
+                Some(&t),
+                StatusCode::OK,
+            )
+            .await
         }
-        Err(GalatAkun::Tidak(p)) => halaman_akun(&k, &m, &p, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(GalatAkun::Tidak(p)) => {
+            halaman_akun(&k, &m, &p, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         Err(e) => {
             tracing::error!("token: {e}");
-            halaman_akun(&k, &m, "Terjadi kesalahan; coba lagi.", None, StatusCode::INTERNAL_SERVER_ERROR).await
+            halaman_akun(
+                &k,
+                &m,
+                "Terjadi kesalahan; coba lagi.",
+                None,
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+            .await
         }
     }
 }
@@ -199,7 +242,14 @@ pub async fn cabut_token(State(k): S, Form(f): Form<HashMap<String, String>>) ->
         Ok(()) => halaman_akun(&k, &m, "Token dicabut.", None, StatusCode::OK).await,
         Err(e) => {
             tracing::error!("cabut token: {e}");
-            halaman_akun(&k, &m, "Terjadi kesalahan; coba lagi.", None, StatusCode::INTERNAL_SERVER_ERROR).await
+            halaman_akun(
+                &k,
+                &m,
+                "Terjadi kesalahan; coba lagi.",
+                None,
+                StatusCode::INTERNAL_SERVER_ERROR,
+            )
+            .await
         }
     }
 }

@@ -4,17 +4,17 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Json;
 use serde_json::{Value, json};
 
-use super::akun::{perlu_masuk, periksa_csrf};
+use super::Keadaan;
+use super::akun::{periksa_csrf, perlu_masuk};
 use super::formulir as form;
 use super::halaman::{galat, render};
 use super::sesi;
-use super::Keadaan;
 use crate::akun::{Peran, izin};
 use crate::desa::{self, GalatProfil, Lambang, Profil};
 use crate::terbit::nomor::Register;
@@ -26,9 +26,15 @@ type S = State<Arc<Keadaan>>;
 pub async fn cari_wilayah(Query(q): Query<HashMap<String, String>>) -> Response {
     let teks = q.get("q").map(String::as_str).unwrap_or("");
     if teks.chars().count() > 100 {
-        return super::api::galat(StatusCode::BAD_REQUEST, "parameter `q` paling banyak 100 karakter");
+        return super::api::galat(
+            StatusCode::BAD_REQUEST,
+            "parameter `q` paling banyak 100 karakter",
+        );
     }
-    let kab = q.get("kabupaten").map(String::as_str).filter(|s| !s.is_empty());
+    let kab = q
+        .get("kabupaten")
+        .map(String::as_str)
+        .filter(|s| !s.is_empty());
     Json(wilayah::cari_desa(teks, kab, 20)).into_response()
 }
 
@@ -47,12 +53,16 @@ pub async fn daftar(State(k): S, Query(q): Query<HashMap<String, String>>) -> Re
     } else {
         wilayah::cari_desa(cari, Some(&p.kode_wilayah), 200)
     };
-    let ada = desa::berprofil(&k.gudang, &p.kode_wilayah).await.unwrap_or_default();
+    let ada = desa::berprofil(&k.gudang, &p.kode_wilayah)
+        .await
+        .unwrap_or_default();
     let daftar: Vec<Value> = desa_
         .iter()
         .filter(|d| d.kode_kabupaten == p.kode_wilayah)
-        .map(|d| json!({"kode": d.kode, "nama": d.nama, "kecamatan": d.kecamatan,
-                        "kelurahan": d.kelurahan, "berprofil": ada.contains(&d.kode)}))
+        .map(|d| {
+            json!({"kode": d.kode, "nama": d.nama, "kecamatan": d.kecamatan,
+                        "kelurahan": d.kelurahan, "berprofil": ada.contains(&d.kode)})
+        })
         .collect();
     render(
         &k,
@@ -82,8 +92,10 @@ async fn halaman_profil(
     match desa::baca(&k.gudang, kode).await {
         Ok(pd) => {
             let tampil = profil_isian.cloned().unwrap_or_else(|| pd.profil.clone());
-            let galat_: HashMap<&str, &str> =
-                masalah.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            let galat_: HashMap<&str, &str> = masalah
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .collect();
             let register: Vec<Value> = Register::SEMUA
                 .iter()
                 .map(|r| {
@@ -107,7 +119,12 @@ async fn halaman_profil(
         }
         Err(e) => {
             tracing::error!("profil {kode}: {e}");
-            galat(k, StatusCode::INTERNAL_SERVER_ERROR, "Profil tidak terbaca", "Coba lagi.")
+            galat(
+                k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Profil tidak terbaca",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -157,7 +174,11 @@ fn profil_dari(f: &HashMap<String, String>) -> Profil {
     }
 }
 
-pub async fn simpan(State(k): S, Path(kode): Path<String>, req: axum::extract::Request) -> Response {
+pub async fn simpan(
+    State(k): S,
+    Path(kode): Path<String>,
+    req: axum::extract::Request,
+) -> Response {
     let pasangan = match form::pasangan_form(&k, req).await {
         Ok(p) => p,
         Err((status, e)) => return galat(&k, status, "Formulir tidak terbaca", &e),
@@ -182,15 +203,27 @@ pub async fn simpan(State(k): S, Path(kode): Path<String>, req: axum::extract::R
     match desa::simpan(&k.gudang, &kode, &profil, lambang, &m.pengguna().nama).await {
         Ok(()) => halaman_profil(&k, &kode, None, &[], "Profil disimpan.", StatusCode::OK).await,
         Err(GalatProfil::Isian(masalah)) => {
-            halaman_profil(&k, &kode, Some(&profil), &masalah, "", StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+            halaman_profil(
+                &k,
+                &kode,
+                Some(&profil),
+                &masalah,
+                "",
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(GalatProfil::TidakAda(_)) => {
             super::halaman::tidak_ditemukan(&k, &format!("Desa dengan kode `{kode}`"))
         }
         Err(e) => {
             tracing::error!("simpan profil {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Profil tidak tersimpan", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Profil tidak tersimpan",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -205,9 +238,10 @@ pub async fn api_profil(State(k): S, Path(kode): Path<String>) -> Response {
     }
     match desa::baca(&k.gudang, &kode).await {
         Ok(p) => Json(p).into_response(),
-        Err(GalatProfil::TidakAda(_)) => {
-            super::api::galat(StatusCode::NOT_FOUND, format!("kode desa `{kode}` tidak dikenal"))
-        }
+        Err(GalatProfil::TidakAda(_)) => super::api::galat(
+            StatusCode::NOT_FOUND,
+            format!("kode desa `{kode}` tidak dikenal"),
+        ),
         Err(e) => {
             tracing::error!("profil {kode}: {e}");
             super::api::galat(StatusCode::INTERNAL_SERVER_ERROR, "profil tidak terbaca")
@@ -234,7 +268,12 @@ pub async fn api_simpan_profil(
         None => Lambang::Tetap,
         Some(Value::Null) => Lambang::Hapus,
         Some(Value::String(s)) => Lambang::Baru(s.clone()),
-        Some(_) => return super::api::galat(StatusCode::UNPROCESSABLE_ENTITY, "lambang: harus data URL atau null"),
+        Some(_) => {
+            return super::api::galat(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "lambang: harus data URL atau null",
+            );
+        }
     };
     let mut tanpa = v.clone();
     if let Some(o) = tanpa.as_object_mut() {
@@ -242,7 +281,12 @@ pub async fn api_simpan_profil(
     }
     let profil: Profil = match serde_json::from_value(tanpa) {
         Ok(p) => p,
-        Err(e) => return super::api::galat(StatusCode::UNPROCESSABLE_ENTITY, format!("profil tidak valid: {e}")),
+        Err(e) => {
+            return super::api::galat(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("profil tidak valid: {e}"),
+            );
+        }
     };
     match desa::simpan(&k.gudang, &kode, &profil, lambang, &m.pengguna().nama).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),

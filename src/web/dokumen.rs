@@ -404,19 +404,20 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
             }
         }
     }
-    let dengan_pesan = |kiriman: &Kiriman, galat_: &[GalatIsian], status: StatusCode, pesan: &str| {
-        tampilkan_form_dengan(
-            &k,
-            j,
-            kiriman,
-            galat_,
-            status,
-            &Konteks {
-                pesan,
-                ..Default::default()
-            },
-        )
-    };
+    let dengan_pesan =
+        |kiriman: &Kiriman, galat_: &[GalatIsian], status: StatusCode, pesan: &str| {
+            tampilkan_form_dengan(
+                &k,
+                j,
+                kiriman,
+                galat_,
+                status,
+                &Konteks {
+                    pesan,
+                    ..Default::default()
+                },
+            )
+        };
     match form::ubah_baris(j, &mut kiriman) {
         Ok(Some(_)) => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
         Ok(None) => {}

@@ -10,12 +10,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::{Map, Value, json};
 
-use super::akun::{perlu_masuk, periksa_csrf};
+use super::Keadaan;
+use super::akun::{periksa_csrf, perlu_masuk};
 use super::dokumen::tampilkan_form_dengan;
 use super::formulir::Kiriman;
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::sesi::{self, Masuk};
-use super::Keadaan;
 use crate::akun::{Peran, izin};
 use crate::dokumen::JenisDokumen;
 use crate::draf::{self, Simpanan};
@@ -72,7 +72,8 @@ pub(super) async fn simpan_kiriman(
             Some(d) => d,
             None => {
                 return Err(TidakTersimpan::Desa(
-                    "Pilih desa pemilik draf ini (nama atau kode desa) agar isian tersimpan.".into(),
+                    "Pilih desa pemilik draf ini (nama atau kode desa) agar isian tersimpan."
+                        .into(),
                 ));
             }
         },
@@ -210,7 +211,12 @@ pub async fn daftar(State(k): S, Query(q): Query<HashMap<String, String>>) -> Re
         }
         Err(e) => {
             tracing::error!("daftar draf: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak terbaca", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak terbaca",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -222,7 +228,12 @@ async fn draf_milik(k: &Keadaan, saya: &Masuk, id: &str) -> Result<draf::Draf, R
         Ok(None) => Err(tidak_ditemukan(k, &format!("Draf `{id}`"))),
         Err(e) => {
             tracing::error!("draf {id}: {e}");
-            Err(galat(k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak terbaca", "Coba lagi."))
+            Err(galat(
+                k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak terbaca",
+                "Coba lagi.",
+            ))
         }
     }
 }
@@ -246,7 +257,12 @@ pub async fn buka(
         Ok(None) => return tidak_ditemukan(&k, "Versi draf itu"),
         Err(e) => {
             tracing::error!("versi draf {id}: {e}");
-            return galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak terbaca", "Coba lagi.");
+            return galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak terbaca",
+                "Coba lagi.",
+            );
         }
     };
     let m = k.muatan();
@@ -302,11 +318,21 @@ pub async fn riwayat(State(k): S, Path(id): Path<String>) -> Response {
                 .iter()
                 .map(|(n, t, oleh)| json!({"versi": n, "waktu": crate::format::waktu(*t, k.zona), "oleh": oleh}))
                 .collect();
-            render(&k, StatusCode::OK, "draf-riwayat.html", json!({"d": d, "versi": versi}))
+            render(
+                &k,
+                StatusCode::OK,
+                "draf-riwayat.html",
+                json!({"d": d, "versi": versi}),
+            )
         }
         Err(e) => {
             tracing::error!("riwayat draf {id}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak terbaca", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak terbaca",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -326,14 +352,24 @@ pub async fn pulihkan(
         Err(r) => return r,
     };
     let Some(n) = f.get("versi").and_then(|v| v.parse::<i64>().ok()) else {
-        return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", "versi tidak disebut");
+        return galat(
+            &k,
+            StatusCode::BAD_REQUEST,
+            "Permintaan tidak valid",
+            "versi tidak disebut",
+        );
     };
     let v = match draf::versi(&k.gudang, &id, Some(n)).await {
         Ok(Some(v)) => v,
         Ok(None) => return tidak_ditemukan(&k, "Versi draf itu"),
         Err(e) => {
             tracing::error!("versi draf {id}: {e}");
-            return galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak terbaca", "Coba lagi.");
+            return galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak terbaca",
+                "Coba lagi.",
+            );
         }
     };
     let simpan = draf::simpan(
@@ -353,7 +389,12 @@ pub async fn pulihkan(
         Ok(_) => Redirect::to(&format!("/draf/{id}")).into_response(),
         Err(e) => {
             tracing::error!("pulihkan draf {id}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Draf tidak tersimpan", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Draf tidak tersimpan",
+                "Coba lagi.",
+            )
         }
     }
 }

@@ -62,8 +62,7 @@ pub async fn layani(listener: TcpListener, app: Router, berhenti: impl Future<Ou
                 req
             },
         );
-        let koneksi =
-            http.serve_connection(TokioIo::new(tcp), TowerToHyperService::new(layanan));
+        let koneksi = http.serve_connection(TokioIo::new(tcp), TowerToHyperService::new(layanan));
         let koneksi = anggun.watch(koneksi);
         tokio::spawn(async move {
             let _ = koneksi.await;

@@ -252,7 +252,10 @@ pub fn router(
         .route("/terbitan", get(terbit::daftar))
         .route("/terbitan/{kode}", get(terbit::detail))
         .route("/terbitan/{kode}/cabut", axum::routing::post(terbit::cabut))
-        .route("/verifikasi", get(terbit::periksa_form).post(terbit::periksa_unggahan))
+        .route(
+            "/verifikasi",
+            get(terbit::periksa_form).post(terbit::periksa_unggahan),
+        )
         .route("/verifikasi/{kode}", get(terbit::verifikasi))
         .route("/verifikasi/{kode}/pdf", get(terbit::unduh))
         .route("/statis/{berkas}", get(statis::berkas))

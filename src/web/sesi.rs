@@ -7,8 +7,8 @@ use std::net::SocketAddr;
 
 use axum::http::{HeaderMap, HeaderValue, header};
 
-use crate::akun::sesi::{self, NAMA_KUKI, Sesi};
 use crate::akun::Pengguna;
+use crate::akun::sesi::{self, NAMA_KUKI, Sesi};
 use crate::simpan::Gudang;
 
 /// How a request is signed in.

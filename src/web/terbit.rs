@@ -9,12 +9,12 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
 
-use super::akun::{perlu_masuk, periksa_csrf};
+use super::Keadaan;
+use super::akun::{periksa_csrf, perlu_masuk};
 use super::dokumen::{Konteks, tampilkan_form_dengan};
 use super::formulir::Kiriman;
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::sesi;
-use super::Keadaan;
 use crate::akun::{Peran, izin};
 use crate::dokumen::{DokumenError, Huruf, JenisDokumen, Kertas, Opsi};
 use crate::terbit::{self, GalatTerbit, Penerbitan, Terbitan};
@@ -32,7 +32,11 @@ fn tidak_boleh(k: &Keadaan) -> Response {
 }
 
 /// "Terbitkan" on a saved draft: the numbers, the QR code, the PDF kept; then its page.
-pub(super) async fn terbitkan_kiriman(k: &Keadaan, j: &JenisDokumen, kiriman: &Kiriman) -> Response {
+pub(super) async fn terbitkan_kiriman(
+    k: &Keadaan,
+    j: &JenisDokumen,
+    kiriman: &Kiriman,
+) -> Response {
     let Some(saya) = sesi::saya() else {
         return galat(
             k,
@@ -51,10 +55,18 @@ pub(super) async fn terbitkan_kiriman(k: &Keadaan, j: &JenisDokumen, kiriman: &K
             .map(str::to_string)
     };
     let (Some(kode_desa), Some(draf_id)) = (opsi_teks("desa"), opsi_teks("draf")) else {
-        return galat(k, StatusCode::BAD_REQUEST, "Belum tersimpan", "Simpan draf lebih dulu.");
+        return galat(
+            k,
+            StatusCode::BAD_REQUEST,
+            "Belum tersimpan",
+            "Simpan draf lebih dulu.",
+        );
     };
     // Every signing village: the rows of a Peraturan Bersama, or the draft's village.
-    let berbaris = j.penomoran.as_ref().is_some_and(|p| p.kolom.contains("[]."));
+    let berbaris = j
+        .penomoran
+        .as_ref()
+        .is_some_and(|p| p.kolom.contains("[]."));
     let desa_: Vec<String> = if berbaris {
         kiriman
             .data
@@ -81,7 +93,14 @@ pub(super) async fn terbitkan_kiriman(k: &Keadaan, j: &JenisDokumen, kiriman: &K
             jalur: "desa".into(),
             pesan: "Isi kode desa (Kemendagri) setiap desa penanda tangan: nomornya diambil dari register desa itu.".into(),
         }];
-        return tampilkan_form_dengan(k, j, kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY, &Konteks::default());
+        return tampilkan_form_dengan(
+            k,
+            j,
+            kiriman,
+            &g,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &Konteks::default(),
+        );
     }
     if !izin::boleh_semua(saya.pengguna(), &desa_) {
         return tidak_boleh(k);
@@ -154,7 +173,12 @@ pub(super) async fn terbitkan_kiriman(k: &Keadaan, j: &JenisDokumen, kiriman: &K
                 ..Default::default()
             },
         ),
-        Err(GalatTerbit::Tidak(p)) => galat(k, StatusCode::UNPROCESSABLE_ENTITY, "Belum dapat diterbitkan", &p),
+        Err(GalatTerbit::Tidak(p)) => galat(
+            k,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Belum dapat diterbitkan",
+            &p,
+        ),
         Err(e) => {
             tracing::error!("terbitkan {}: {e}", j.id);
             galat(
@@ -196,7 +220,12 @@ pub async fn verifikasi(State(k): S, Path(kode): Path<String>) -> Response {
         ),
         Err(e) => {
             tracing::error!("verifikasi {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Verifikasi gagal", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Verifikasi gagal",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -209,7 +238,12 @@ pub async fn unduh(State(k): S, Path(kode): Path<String>) -> Response {
         Ok(None) => return tidak_ditemukan(&k, &format!("Dokumen `{kode}`")),
         Err(e) => {
             tracing::error!("unduh {kode}: {e}");
-            return galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Unduhan gagal", "Coba lagi.");
+            return galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Unduhan gagal",
+                "Coba lagi.",
+            );
         }
     };
     let izinkan = k.unduhan_publik
@@ -222,7 +256,12 @@ pub async fn unduh(State(k): S, Path(kode): Path<String>) -> Response {
         Ok(None) => tidak_ditemukan(&k, &format!("Dokumen `{kode}`")),
         Err(e) => {
             tracing::error!("unduh {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Unduhan gagal", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Unduhan gagal",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -270,7 +309,12 @@ pub async fn periksa_unggahan(State(k): S, req: axum::extract::Request) -> Respo
         ),
         Err(e) => {
             tracing::error!("periksa unggahan: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Pemeriksaan gagal", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Pemeriksaan gagal",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -303,7 +347,12 @@ pub async fn daftar(State(k): S, Query(q): Query<HashMap<String, String>>) -> Re
         }
         Err(e) => {
             tracing::error!("terbitan {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Daftar tidak terbaca", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Daftar tidak terbaca",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -325,7 +374,12 @@ pub async fn detail(State(k): S, Path(kode): Path<String>) -> Response {
         Ok(None) => tidak_ditemukan(&k, &format!("Dokumen terbit `{kode}`")),
         Err(e) => {
             tracing::error!("terbitan {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Dokumen tidak terbaca", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Dokumen tidak terbaca",
+                "Coba lagi.",
+            )
         }
     }
 }
@@ -355,10 +409,17 @@ pub async fn cabut(
             );
             r
         }
-        Err(GalatTerbit::Tidak(p)) => galat(&k, StatusCode::UNPROCESSABLE_ENTITY, "Belum dicabut", &p),
+        Err(GalatTerbit::Tidak(p)) => {
+            galat(&k, StatusCode::UNPROCESSABLE_ENTITY, "Belum dicabut", &p)
+        }
         Err(e) => {
             tracing::error!("cabut {kode}: {e}");
-            galat(&k, StatusCode::INTERNAL_SERVER_ERROR, "Belum dicabut", "Coba lagi.")
+            galat(
+                &k,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Belum dicabut",
+                "Coba lagi.",
+            )
         }
     }
 }
