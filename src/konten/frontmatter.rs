@@ -79,12 +79,40 @@ impl<'a> Peta<'a> {
     /// Line and column of the `i`-th item (from 0) of the list under top-level `kunci`: the
     /// `- ` markers least indented below the key. The key's line if there are fewer items.
     pub fn butir(&self, kunci: &str, i: usize) -> (usize, usize) {
-        let Some(mulai) = self.indeks_kunci(kunci) else {
-            return (1, 1);
+        match self.rentang_butir(kunci, i) {
+            Some((n, x, _)) => (n + self.offset, x + 1),
+            None => self.kunci(kunci),
+        }
+    }
+
+    /// Line and column of key `sub` inside the `i`-th item of the list under `kunci`; the item's
+    /// line when it is not written there on a line of its own.
+    pub fn kunci_butir(&self, kunci: &str, i: usize, sub: &str) -> (usize, usize) {
+        let Some((awal, _, akhir)) = self.rentang_butir(kunci, i) else {
+            return self.kunci(kunci);
         };
+        for n in awal..akhir {
+            let b = self.baris[n];
+            let isi = b.trim_start().trim_start_matches("- ");
+            if isi
+                .strip_prefix(sub)
+                .is_some_and(|sisa| sisa.trim_start().starts_with(':'))
+            {
+                return (n + self.offset, b.len() - isi.len() + 1);
+            }
+        }
+        self.butir(kunci, i)
+    }
+
+    /// Line index and indentation of the `i`-th item's marker, and the line index where the item
+    /// ends (exclusive).
+    fn rentang_butir(&self, kunci: &str, i: usize) -> Option<(usize, usize, usize)> {
+        let mulai = self.indeks_kunci(kunci)?;
         let mut penanda: Vec<(usize, usize)> = Vec::new();
+        let mut akhir_blok = self.baris.len();
         for (n, b) in self.baris.iter().enumerate().skip(mulai + 1) {
             if !b.starts_with([' ', '\t', '-', '#']) && !b.trim().is_empty() {
+                akhir_blok = n;
                 break;
             }
             let isi = b.trim_start();
@@ -92,15 +120,18 @@ impl<'a> Peta<'a> {
                 penanda.push((n, b.len() - isi.len()));
             }
         }
-        let Some(indentasi) = penanda.iter().map(|(_, x)| *x).min() else {
-            return (mulai + self.offset, 1);
-        };
-        penanda
+        let indentasi = penanda.iter().map(|(_, x)| *x).min()?;
+        let atas: Vec<usize> = penanda
             .into_iter()
             .filter(|(_, x)| *x == indentasi)
-            .nth(i)
-            .map(|(n, x)| (n + self.offset, x + 1))
-            .unwrap_or((mulai + self.offset, 1))
+            .map(|(n, _)| n)
+            .collect();
+        let awal = *atas.get(i)?;
+        Some((
+            awal,
+            indentasi,
+            atas.get(i + 1).copied().unwrap_or(akhir_blok),
+        ))
     }
 
     /// Line and column of `nilai` written under top-level `kunci`; the key's line if not found.
@@ -176,5 +207,12 @@ mod tests {
         assert_eq!(p.butir("aturan", 1), (4, 3));
         assert_eq!(p.butir("aturan", 2), (7, 3));
         assert_eq!(p.butir("aturan", 3), (2, 1));
+        assert_eq!(p.kunci_butir("aturan", 1, "kolom"), (5, 5));
+        assert_eq!(p.kunci_butir("aturan", 2, "jenis"), (7, 5));
+        assert_eq!(
+            p.kunci_butir("aturan", 0, "jenis"),
+            (3, 3),
+            "a flow item: its line"
+        );
     }
 }

@@ -188,10 +188,18 @@ impl Pemeriksa<'_> {
         for (i, a) in aturan.iter().enumerate() {
             match crate::dokumen::aturan::urai(a, formulir) {
                 Ok(x) => hasil.push(x),
-                Err(e) => self.catat(
-                    self.peta.butir("aturan", i),
-                    format!("aturan[{i}] ({}): {e}", a.jenis.nama()),
-                ),
+                Err(e) => {
+                    // A message that names a key ("akhir: …") points at that key's line.
+                    let kunci = e.split_once(": ").map(|(k, _)| k).unwrap_or("");
+                    let pos = if !kunci.is_empty()
+                        && kunci.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    {
+                        self.peta.kunci_butir("aturan", i, kunci)
+                    } else {
+                        self.peta.butir("aturan", i)
+                    };
+                    self.catat(pos, format!("aturan[{i}] ({}): {e}", a.jenis.nama()));
+                }
             }
         }
         hasil
