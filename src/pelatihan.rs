@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::dokumen::gambar::{self, GalatGambar, Gambar};
 use crate::dokumen::naskah::{Blok, Sebaris};
 use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
 use crate::format;
@@ -126,6 +127,15 @@ impl Acara {
     /// Checks dates, the emblem and required text; every problem at once. An empty date is
     /// allowed here (a generic handout); the kit asks for one.
     pub fn periksa(&self) -> Vec<String> {
+        let mut m = self.periksa_isian();
+        if let Err(e) = self.baca_lambang() {
+            m.push(e);
+        }
+        m
+    }
+
+    /// The checks of [`Acara::periksa`] but the emblem's (which reads the file).
+    fn periksa_isian(&self) -> Vec<String> {
         let mut m = Vec::new();
         for (k, v) in [
             ("nama_acara", &self.nama_acara),
@@ -160,32 +170,33 @@ impl Acara {
                 m.push(format!("desa_undangan[{i}].nama: wajib diisi"));
             }
         }
-        if let Err(e) = self.baca_lambang() {
-            m.push(e);
-        }
         m
     }
 
-    /// The emblem's bytes, checked to be a PNG or JPEG of at most 1 MB.
-    fn baca_lambang(&self) -> Result<Option<Vec<u8>>, String> {
+    /// The emblem, checked as a form's image is ([`gambar::baca`]: PNG or JPEG of at most 1 MB
+    /// and 16 megapixels, decoded under limits, scaled to print size).
+    fn baca_lambang(&self) -> Result<Option<Gambar>, String> {
         let Some(p) = &self.lambang else {
             return Ok(None);
         };
+        let berkas = p.display();
+        // The size first: a huge file is refused without reading it.
+        let ukuran = std::fs::metadata(p)
+            .map_err(|e| format!("lambang: berkas `{berkas}` tidak dapat dibaca ({e})"))?
+            .len();
+        if ukuran > gambar::BATAS_BYTE as u64 {
+            return Err(format!(
+                "lambang: berkas `{berkas}` lebih besar dari 1 MB; perkecil gambarnya"
+            ));
+        }
         let b = std::fs::read(p)
-            .map_err(|e| format!("lambang: berkas `{}` tidak dapat dibaca ({e})", p.display()))?;
-        if b.len() > BATAS_LAMBANG {
-            return Err(format!(
-                "lambang: berkas `{}` lebih besar dari 1 MB; perkecil gambarnya",
-                p.display()
-            ));
-        }
-        if !(b.starts_with(b"\x89PNG\r\n\x1a\n") || b.starts_with(&[0xFF, 0xD8, 0xFF])) {
-            return Err(format!(
-                "lambang: berkas `{}` bukan gambar PNG atau JPEG",
-                p.display()
-            ));
-        }
-        Ok(Some(b))
+            .map_err(|e| format!("lambang: berkas `{berkas}` tidak dapat dibaca ({e})"))?;
+        gambar::baca(b).map(Some).map_err(|e| match e {
+            GalatGambar::BukanGambar => {
+                format!("lambang: berkas `{berkas}` bukan gambar PNG atau JPEG")
+            }
+            e => format!("lambang: berkas `{berkas}`: {e}"),
+        })
     }
 
     fn data(&self) -> Value {
@@ -202,16 +213,12 @@ impl Acara {
         );
         // The year on the handout cover: of the event, or none (the layout takes today's).
         v["tahun"] = json!(format::urai_tanggal(&self.tanggal).map(|t| t.year()));
-        // The emblem reaches typst as data (its bytes), like every other value; the path is
+        // The emblem reaches typst as the image `/lambang.img` (see `Mesin::susun`); the path is
         // of no use there.
         v["lambang"] = Value::Null;
-        v["lambang_data"] = json!(self.baca_lambang().ok().flatten());
         v
     }
 }
-
-/// The largest emblem accepted, as for the document forms.
-const BATAS_LAMBANG: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PelatihanError {
@@ -458,15 +465,30 @@ fn susun_bahan(
     judul: &str,
     durasi: Option<u32>,
 ) -> Result<Vec<u8>, PelatihanError> {
-    periksa(acara)?;
+    let lambang = periksa(acara, Vec::new())?;
     let judul = format!("{judul} {}", acara.nama_acara);
-    Ok(mesin.susun(tata_letak, &judul, bahan(konten, acara, durasi), opsi)?)
+    Ok(mesin.susun(
+        tata_letak,
+        &judul,
+        bahan(konten, acara, durasi),
+        lambang,
+        opsi,
+    )?)
 }
 
-fn periksa(acara: &Acara) -> Result<(), PelatihanError> {
-    let m = acara.periksa();
+/// Every problem of the event (`kurang`: those found already), or its emblem, read once.
+fn periksa(acara: &Acara, mut kurang: Vec<String>) -> Result<Option<Gambar>, PelatihanError> {
+    let mut m = acara.periksa_isian();
+    m.append(&mut kurang);
+    let lambang = match acara.baca_lambang() {
+        Ok(g) => g,
+        Err(e) => {
+            m.push(e);
+            None
+        }
+    };
     if m.is_empty() {
-        Ok(())
+        Ok(lambang)
     } else {
         Err(PelatihanError::Acara(m))
     }
@@ -492,7 +514,13 @@ pub fn berkas_kit(
     opsi: &Opsi,
     nama: &str,
 ) -> Result<Vec<u8>, PelatihanError> {
-    let mut kurang = acara.periksa();
+    let lambang = periksa_kit(acara)?;
+    berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang)
+}
+
+/// The checks of an event for its kit; the emblem, read once.
+fn periksa_kit(acara: &Acara) -> Result<Option<Gambar>, PelatihanError> {
+    let mut kurang = Vec::new();
     if acara.tanggal.trim().is_empty() {
         kurang.push("tanggal: wajib diisi untuk kit acara (TTTT-BB-HH)".to_string());
     }
@@ -502,9 +530,17 @@ pub fn berkas_kit(
     if acara.tempat.trim().is_empty() {
         kurang.push("tempat: wajib diisi untuk undangan".to_string());
     }
-    if !kurang.is_empty() {
-        return Err(PelatihanError::Acara(kurang));
-    }
+    periksa(acara, kurang)
+}
+
+fn berkas_kit_dengan(
+    mesin: &Mesin,
+    konten: &Konten,
+    acara: &Acara,
+    opsi: &Opsi,
+    nama: &str,
+    lambang: Option<Gambar>,
+) -> Result<Vec<u8>, PelatihanError> {
     let Some((_, tata, judul)) = BERKAS_KIT.iter().find(|(n, _, _)| *n == nama) else {
         return Err(PelatihanError::Acara(vec![format!(
             "berkas kit `{nama}` tidak dikenal"
@@ -533,7 +569,13 @@ pub fn berkas_kit(
         })
         .collect();
     let data = json!({"acara": b["acara"], "soal": soal, "jenis_tes": judul});
-    Ok(mesin.susun(tata, &format!("{judul} {}", acara.nama_acara), data, opsi)?)
+    Ok(mesin.susun(
+        tata,
+        &format!("{judul} {}", acara.nama_acara),
+        data,
+        lambang,
+        opsi,
+    )?)
 }
 
 /// The event kit, written into `dir`: invitations, attendance sheet, pre-test, post-test, key.
@@ -545,9 +587,13 @@ pub fn kit(
     opsi: &Opsi,
     dir: &Path,
 ) -> Result<Vec<std::path::PathBuf>, PelatihanError> {
+    let lambang = periksa_kit(acara)?;
     let mut isi = Vec::new();
     for (nama, _, _) in BERKAS_KIT {
-        isi.push((nama, berkas_kit(mesin, konten, acara, opsi, nama)?));
+        isi.push((
+            nama,
+            berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang.clone())?,
+        ));
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| PelatihanError::Tulis(dir.display().to_string(), e))?;

@@ -21,14 +21,15 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use crate::opsi::{Huruf, Kertas, Zona};
+pub use crate::opsi::{Huruf, Kertas, Margin, Zona};
 pub use formulir::GalatIsian;
 
-/// How to print: paper and font.
+/// How to print: paper, font, and margins (the layout's own when none are given).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Opsi {
     pub kertas: Kertas,
     pub huruf: Huruf,
+    pub margin: Option<Margin>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -235,12 +236,15 @@ impl Mesin {
     }
 
     /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
-    /// beside `meta`: how training material is made from content rather than forms.
+    /// beside `meta`: how training material is made from content rather than forms. An image
+    /// (checked by [`gambar`]) is served to the layout as `/lambang.img`, as a form's emblem is,
+    /// with `meta.ada_gambar` true.
     pub fn susun(
         &self,
         tata_letak: &str,
         judul: &str,
         isi: Value,
+        gambar: Option<gambar::Gambar>,
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
         let fid =
@@ -253,7 +257,15 @@ impl Mesin {
                     tata_letak: tata_letak.into(),
                     dir: self.bersama.dir.clone(),
                 })?;
-        self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi)
+        self.susun_dengan(
+            fid,
+            tata_letak,
+            judul,
+            "1",
+            isi,
+            gambar.map(|g| g.bytes),
+            opsi,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -275,6 +287,7 @@ impl Mesin {
                 "jenis": id, "judul": judul, "versi": versi,
                 "kertas": opsi.kertas, "huruf": keluarga,
                 "tanggal": [y, m, d], "ada_gambar": gambar.is_some(),
+                "margin": opsi.margin,
             },
         });
         if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {

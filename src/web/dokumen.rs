@@ -15,7 +15,7 @@ use super::Keadaan;
 use super::api::{self, GalatIsianJson, JenisDokumenJson};
 use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
-use crate::dokumen::{DokumenError, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::dokumen::{DokumenError, GalatIsian, Huruf, JenisDokumen, Kertas, Margin, Opsi};
 use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
@@ -68,14 +68,21 @@ pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
     )
 }
 
-/// Paper and font from a request; the message names the option.
-fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> {
+/// Paper, font and margins from a request; the message names the option.
+fn opsi_dari(
+    kertas: Option<&str>,
+    huruf: Option<&str>,
+    margin: Option<&str>,
+) -> Result<Opsi, String> {
     let mut o = Opsi::default();
     if let Some(k) = kertas.filter(|s| !s.trim().is_empty()) {
         o.kertas = k.parse::<Kertas>().map_err(|e| format!("kertas: {e}"))?;
     }
     if let Some(h) = huruf.filter(|s| !s.trim().is_empty()) {
         o.huruf = h.parse::<Huruf>().map_err(|e| format!("huruf: {e}"))?;
+    }
+    if let Some(m) = margin.filter(|s| !s.trim().is_empty()) {
+        o.margin = Some(m.parse::<Margin>().map_err(|e| format!("margin: {e}"))?);
     }
     Ok(o)
 }
@@ -137,6 +144,10 @@ pub struct ParameterDokumen {
     /// Huruf.
     #[param(inline, value_type = Option<String>, pattern = "^(bookman|times|arial)$")]
     huruf: Option<String>,
+    /// Margin dalam milimeter: atas,bawah,kiri,kanan, masing-masing 10–60 (mis. 30,30,40,30);
+    /// tanpa parameter ini, margin baku jenis dokumennya.
+    #[param(inline, value_type = Option<String>, pattern = "^[0-9]{2},[0-9]{2},[0-9]{2},[0-9]{2}$")]
+    margin: Option<String>,
 }
 
 /// Fill a document type's form and get its PDF.
@@ -182,6 +193,7 @@ pub async fn api_buat(
     let opsi = match opsi_dari(
         q.get("kertas").map(String::as_str),
         q.get("huruf").map(String::as_str),
+        q.get("margin").map(String::as_str),
     ) {
         Ok(o) => o,
         Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
@@ -440,6 +452,7 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
     let opsi = match opsi_dari(
         kiriman.opsi.get("kertas").and_then(Value::as_str),
         kiriman.opsi.get("huruf").and_then(Value::as_str),
+        kiriman.opsi.get("margin").and_then(Value::as_str),
     ) {
         Ok(o) => o,
         Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),

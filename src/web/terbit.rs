@@ -16,7 +16,7 @@ use super::formulir::Kiriman;
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::sesi;
 use crate::akun::{Peran, izin};
-use crate::dokumen::{DokumenError, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::dokumen::{DokumenError, Huruf, JenisDokumen, Kertas, Margin, Opsi};
 use crate::terbit::{self, GalatTerbit, Penerbitan, Terbitan};
 use crate::wilayah;
 
@@ -112,6 +112,7 @@ pub(super) async fn terbitkan_kiriman(
         huruf: opsi_teks("huruf")
             .and_then(|x| x.parse::<Huruf>().ok())
             .unwrap_or_default(),
+        margin: opsi_teks("margin").and_then(|x| x.parse::<Margin>().ok()),
     };
     let menggantikan = opsi_teks("menggantikan");
     if let Some(lama) = &menggantikan {
