@@ -656,6 +656,32 @@ mod tests {
     }
 
     #[test]
+    fn the_emblem_is_an_image_not_data() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("lambang.png");
+        // A 1,200-pixel emblem: read as a form's image is, scaled to print size.
+        let citra = image::RgbImage::from_fn(1200, 600, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        });
+        citra.save(&p).expect("write the PNG");
+        let mut a = Acara::contoh();
+        a.lambang = Some(p.clone());
+        let g = a
+            .baca_lambang()
+            .expect("a valid emblem")
+            .expect("an emblem");
+        assert_eq!((g.lebar, g.tinggi), (1000, 500));
+        let data = serde_json::to_string(&a.data()).expect("json");
+        assert!(!data.contains("lambang_data"), "no bytes in the data");
+        assert!(data.len() < 10_000, "{} bytes of JSON", data.len());
+        // A file cut short is refused before anything is printed, naming the emblem.
+        let isi = std::fs::read(&p).expect("read");
+        std::fs::write(&p, &isi[..isi.len() / 2]).expect("write");
+        let e = a.periksa().join("\n");
+        assert!(e.contains("lambang:") && e.contains("rusak"), "{e}");
+    }
+
+    #[test]
     fn modules_are_taken_in_order_while_they_fit() {
         let konten = crate::konten::muat(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
             .expect("the bundled content loads");
