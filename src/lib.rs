@@ -35,6 +35,7 @@ pub(crate) mod korpus;
 pub mod opsi;
 pub mod pelatihan;
 pub mod periksa;
+pub mod register;
 pub mod search;
 pub mod simpan;
 pub mod terbit;

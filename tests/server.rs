@@ -84,11 +84,17 @@ async fn abbreviations_find_their_long_forms() {
         .filter_map(|h| h["id"].as_str())
         .collect();
     assert!(ids.contains(&"pp-11-2021"), "{ids:?}");
+    // The template with the clause, beside Permendagri 1/2016 (curated, so first among equals),
+    // which requires a force majeure clause in every lease of village assets.
     let (_, j) = s.json("/api/cari?q=kahar").await;
-    assert_eq!(
-        j["hits"][0]["id"], "perjanjian-kerja-sama-pihak-ketiga",
-        "{j}"
-    );
+    let ids: Vec<&str> = j["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .take(2)
+        .filter_map(|h| h["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"perjanjian-kerja-sama-pihak-ketiga"), "{j}");
 }
 
 #[tokio::test]

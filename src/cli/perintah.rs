@@ -141,7 +141,12 @@ pub fn search(f: &Folder, c: Cari) -> Result<ExitCode> {
     if !(1..=100).contains(&c.limit) {
         anyhow::bail!("--limit harus 1–100, bukan {}", c.limit);
     }
-    let (_, indeks) = siapkan(f, None, Periksa::Ukuran)?;
+    // An index built from the content as it is answers at once; otherwise load, check and
+    // rebuild as every other command does.
+    let indeks = match generasi::buka_bila_segar(&f.content, &f.index) {
+        Some(i) => i,
+        None => siapkan(f, None, Periksa::Ukuran)?.1,
+    };
     let hasil = indeks
         .cari(&Permintaan {
             q: c.query.clone(),

@@ -98,6 +98,8 @@ pub struct Mesin {
     pub masalah: Vec<DokumenError>,
     /// Whose "today" documents are dated with.
     zona: Zona,
+    /// PDFs recently made, for identical requests.
+    cache: CachePdf,
 }
 
 impl Mesin {
@@ -157,6 +159,7 @@ impl Mesin {
             jenis,
             masalah,
             zona: Zona::default(),
+            cache: CachePdf::default(),
         })
     }
 
@@ -279,24 +282,18 @@ impl Mesin {
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
-        let keluarga = opsi.huruf.keluarga();
         let hari_ini = self.zona.hari_ini();
         let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
-        let mut data_json = json!({
-            "meta": {
-                "jenis": id, "judul": judul, "versi": versi,
-                "kertas": opsi.kertas, "huruf": keluarga,
-                "tanggal": [y, m, d], "ada_gambar": gambar.is_some(),
-                "margin": opsi.margin,
-            },
-        });
-        if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {
-            tujuan.extend(sumber);
+        let data = data_json(id, judul, versi, isi, gambar.is_some(), opsi, (y, m, d));
+        // The same layout, data and image make the same bytes: answered from the cache.
+        let kunci = self.cache.kunci(tata_letak, &data, gambar.as_deref());
+        if let Some(pdf) = self.cache.ambil(kunci) {
+            return Ok(pdf);
         }
         let dunia = dunia::Dunia {
             bersama: &self.bersama,
             main: tata_letak,
-            data: Bytes::new(serde_json::to_vec(&data_json).unwrap_or_default()),
+            data: Bytes::new(data),
             gambar: gambar.map(Bytes::new),
             hari_ini: Datetime::from_ymd(y, m, d),
         };
@@ -338,7 +335,121 @@ impl Mesin {
         );
         // Keep the memo cache warm but bounded, failed compiles included.
         typst::comemo::evict(4);
-        pdf.map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect()))
+        let pdf =
+            pdf.map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect()))?;
+        self.cache.simpan(kunci, &pdf);
+        Ok(pdf)
+    }
+
+    /// The `/data.json` the layout of document `id` reads for `data`, dated `tanggal` (year,
+    /// month, day): for benchmarks that compile the same layout with another typst.
+    pub fn data_json(
+        &self,
+        id: &str,
+        data: &Value,
+        opsi: &Opsi,
+        tanggal: (i32, u8, u8),
+    ) -> Result<Vec<u8>, DokumenError> {
+        let Siap {
+            jenis: j,
+            isian,
+            naskah: md,
+            gambar,
+        } = self.siapkan(id, data)?;
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        Ok(data_json(
+            &j.id,
+            &j.judul,
+            &j.versi,
+            isi,
+            gambar.is_some(),
+            opsi,
+            tanggal,
+        ))
+    }
+}
+
+/// The data a layout reads as `/data.json`: `meta` (type, title, version, paper, font, date,
+/// whether there is an image, margins) beside `isi`'s keys.
+fn data_json(
+    id: &str,
+    judul: &str,
+    versi: &str,
+    isi: Value,
+    ada_gambar: bool,
+    opsi: &Opsi,
+    (y, m, d): (i32, u8, u8),
+) -> Vec<u8> {
+    let mut data_json = json!({
+        "meta": {
+            "jenis": id, "judul": judul, "versi": versi,
+            "kertas": opsi.kertas, "huruf": opsi.huruf.keluarga(),
+            "tanggal": [y, m, d], "ada_gambar": ada_gambar,
+            "margin": opsi.margin,
+        },
+    });
+    if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {
+        tujuan.extend(sumber);
+    }
+    serde_json::to_vec(&data_json).unwrap_or_default()
+}
+
+/// Recently made PDFs by what made them (layout, data, image): an identical request is
+/// answered with the same bytes without typesetting again. At most [`CACHE_PDF_BYTE`] bytes;
+/// the least recently used half goes when full.
+#[derive(Default)]
+struct CachePdf {
+    isi: std::sync::Mutex<IsiCachePdf>,
+}
+
+/// A clock that ticks on every use, bytes held, and each PDF with the tick it was last used at.
+type IsiCachePdf = (
+    u64,
+    usize,
+    std::collections::HashMap<u128, (u64, std::sync::Arc<Vec<u8>>)>,
+);
+
+const CACHE_PDF_BYTE: usize = 4 * 1024 * 1024;
+
+impl CachePdf {
+    fn kunci(&self, tata_letak: FileId, data: &[u8], gambar: Option<&[u8]>) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&tata_letak.into_raw().get().to_le_bytes());
+        h.update(&(data.len() as u64).to_le_bytes());
+        h.update(data);
+        if let Some(g) = gambar {
+            h.update(g);
+        }
+        h.digest128()
+    }
+
+    fn ambil(&self, kunci: u128) -> Option<Vec<u8>> {
+        let mut g = self.isi.lock().ok()?;
+        g.0 += 1;
+        let jam = g.0;
+        let (dipakai, pdf) = g.2.get_mut(&kunci)?;
+        *dipakai = jam;
+        Some(pdf.as_ref().clone())
+    }
+
+    fn simpan(&self, kunci: u128, pdf: &[u8]) {
+        let Ok(mut g) = self.isi.lock() else { return };
+        if pdf.len() > CACHE_PDF_BYTE / 8 {
+            return;
+        }
+        if g.1 + pdf.len() > CACHE_PDF_BYTE {
+            let mut umur: Vec<u64> = g.2.values().map(|(d, _)| *d).collect();
+            umur.sort_unstable();
+            let batas = umur.get(umur.len() / 2).copied().unwrap_or(0);
+            g.2.retain(|_, (d, _)| *d > batas);
+            g.1 = g.2.values().map(|(_, p)| p.len()).sum();
+        }
+        g.0 += 1;
+        let jam = g.0;
+        g.1 += pdf.len();
+        if let Some((_, lama)) = g.2.insert(kunci, (jam, std::sync::Arc::new(pdf.to_vec()))) {
+            g.1 -= lama.len();
+        }
     }
 }
 

@@ -77,6 +77,8 @@ pub struct Kamus {
     /// Words whose roots do not show in their written form (joined compounds, the root list),
     /// each with its roots.
     khusus: Vec<(String, Vec<String>)>,
+    /// Every word the vocabulary names (compounds, roots, synonym members): never a typo.
+    dikenal: FxHashSet<String>,
 }
 
 static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
@@ -93,7 +95,21 @@ static KAMUS: LazyLock<Arc<Kamus>> = LazyLock::new(|| {
         stemmer: Stemmer::new(Algorithm::Indonesian),
         sinonim: Vec::new(),
         khusus: Vec::new(),
+        dikenal: FxHashSet::default(),
     };
+    k.dikenal = k
+        .pecah
+        .keys()
+        .chain(k.akar.keys())
+        .cloned()
+        .chain(
+            berkas
+                .sinonim
+                .iter()
+                .flatten()
+                .flat_map(|a| a.split_whitespace().map(str::to_lowercase)),
+        )
+        .collect();
     let mut buf = String::new();
     k.khusus = k
         .pecah
@@ -162,6 +178,21 @@ impl Kamus {
                 f(keluar);
             }
         }
+    }
+
+    /// The parts of a compound written joined (`kerjasama` → `kerja`, `sama`).
+    pub fn pecahan(&self, kata: &str) -> Option<&[String]> {
+        self.pecah.get(kata).map(Vec::as_slice)
+    }
+
+    /// The compounds the vocabulary splits, as written joined.
+    pub fn majemuk(&self) -> impl Iterator<Item = &str> {
+        self.pecah.keys().map(String::as_str)
+    }
+
+    /// Whether the vocabulary names this word (so it is never taken for a typo).
+    pub fn dikenal(&self, kata: &str) -> bool {
+        self.dikenal.contains(kata)
     }
 
     /// Words whose roots do not show in their written form (joined compounds, the root list),

@@ -17,7 +17,7 @@ use crate::konten::{self, Konten};
 use crate::korpus::{self, GagalBaca};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-pub(crate) const VERSI: u32 = 5;
+pub(crate) const VERSI: u32 = 6;
 const META: &str = "sinergi.json";
 const PENUNJUK: &str = "CURRENT";
 /// The corpus folder of the last build, beside the generations: kept even when every
@@ -31,6 +31,10 @@ const DISIMPAN: usize = 2;
 pub struct Meta {
     pub versi: u32,
     pub sidik_jari: String,
+    /// The fingerprint of the content alone (see [`sidik_konten`]): what `sinergi search`
+    /// checks before answering from this generation.
+    #[serde(default)]
+    pub sidik_konten: String,
     /// Unix seconds.
     pub dibuat: u64,
     pub dokumen: u64,
@@ -56,13 +60,7 @@ pub enum Periksa {
 /// search vocabulary and the index version.
 pub fn sidik_jari(konten_root: &Path, korpus: Option<&Path>) -> Result<String, IndexError> {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&VERSI.to_le_bytes());
-    h.update(include_bytes!("padanan.yaml"));
-    for p in konten::berkas_konten(konten_root).map_err(io("membaca konten"))? {
-        let rel = p.strip_prefix(konten_root).unwrap_or(&p);
-        h.update(rel.to_string_lossy().as_bytes());
-        h.update(&std::fs::read(&p).map_err(io(format!("membaca {}", p.display())))?);
-    }
+    isi_sidik_konten(&mut h, konten_root)?;
     if let Some(k) = korpus {
         h.update(b"korpus");
         for p in korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.to_path_buf(), e))? {
@@ -79,6 +77,36 @@ pub fn sidik_jari(konten_root: &Path, korpus: Option<&Path>) -> Result<String, I
         }
     }
     Ok(format!("{:032x}", h.digest128()))
+}
+
+fn isi_sidik_konten(h: &mut xxhash_rust::xxh3::Xxh3, konten_root: &Path) -> Result<(), IndexError> {
+    h.update(&VERSI.to_le_bytes());
+    h.update(include_bytes!("padanan.yaml"));
+    for p in konten::berkas_konten(konten_root).map_err(io("membaca konten"))? {
+        let rel = p.strip_prefix(konten_root).unwrap_or(&p);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update(&std::fs::read(&p).map_err(io(format!("membaca {}", p.display())))?);
+    }
+    Ok(())
+}
+
+/// A fingerprint of the content files, the search vocabulary and the index version, without
+/// the corpus: reading the corpus listing (5,875 files) was most of a one-shot search's time.
+pub fn sidik_konten(konten_root: &Path) -> Result<String, IndexError> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    isi_sidik_konten(&mut h, konten_root)?;
+    Ok(format!("{:032x}", h.digest128()))
+}
+
+/// The current generation, when it was built from the content as it is now: a one-shot search
+/// answers from it without loading and checking the content, and without listing the corpus
+/// (a changed corpus is picked up by `sinergi index` and `sinergi serve`). None when the
+/// content changed or the generation cannot be opened: then [`siapkan`] decides.
+pub fn buka_bila_segar(konten_root: &Path, index_dir: &Path) -> Option<Indeks> {
+    let indeks = buka(index_dir, Periksa::Ukuran).ok()?;
+    let sidik = sidik_konten(konten_root).ok()?;
+    (!indeks.meta().sidik_konten.is_empty() && indeks.meta().sidik_konten == sidik)
+        .then_some(indeks)
 }
 
 fn nama_sah(nama: &str) -> bool {
@@ -213,6 +241,25 @@ pub fn bangun(
     index_dir: &Path,
     kemajuan: &mut dyn FnMut(Kemajuan),
 ) -> Result<Meta, IndexError> {
+    bangun_dengan(
+        konten,
+        &mut std::iter::empty(),
+        korpus_dir,
+        index_dir,
+        kemajuan,
+    )
+}
+
+/// [`bangun`] with more entries beside `konten`'s, under `konten`'s fingerprint: for
+/// benchmarks, which index a million made-up entries without writing a million files, and
+/// serve them with the bundled content.
+pub fn bangun_dengan(
+    konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
+    korpus_dir: Option<&Path>,
+    index_dir: &Path,
+    kemajuan: &mut dyn FnMut(Kemajuan),
+) -> Result<Meta, IndexError> {
     std::fs::create_dir_all(index_dir).map_err(io(format!("membuat {}", index_dir.display())))?;
     let kunci =
         std::fs::File::create(index_dir.join(".kunci")).map_err(io("membuat berkas kunci"))?;
@@ -229,7 +276,7 @@ pub fn bangun(
     );
     let dir = index_dir.join(&nama);
     std::fs::create_dir_all(&dir).map_err(io(format!("membuat {}", dir.display())))?;
-    let meta = match isi(konten, korpus_dir, &dir, sidik, kemajuan) {
+    let meta = match isi(konten, tambahan, korpus_dir, &dir, sidik, kemajuan) {
         Ok(m) => m,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -250,12 +297,14 @@ pub fn bangun(
 
 fn isi(
     konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
     korpus_dir: Option<&Path>,
     dir: &Path,
     sidik_jari: String,
     kemajuan: &mut dyn FnMut(Kemajuan),
 ) -> Result<Meta, IndexError> {
-    let jumlah = index::isi_generasi(konten, korpus_dir, dir, kemajuan)?;
+    let sidik_konten = sidik_konten(&konten.root)?;
+    let jumlah = index::isi_generasi(konten, tambahan, korpus_dir, dir, kemajuan)?;
     let mut berkas = BTreeMap::new();
     for e in std::fs::read_dir(dir).map_err(io("membaca indeks baru"))? {
         let e = e.map_err(io("membaca indeks baru"))?;
@@ -270,6 +319,7 @@ fn isi(
     let meta = Meta {
         versi: VERSI,
         sidik_jari,
+        sidik_konten,
         dibuat: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())

@@ -1,6 +1,7 @@
 //! The index: one schema, and the documents made from content entries and the full texts of
 //! regulations. Generations on disk (builds, swaps, checks) are `search::generasi`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -72,7 +73,23 @@ pub(crate) struct Fields {
     pub induk: Field,
     pub induk_judul: Field,
     pub urutan: Field,
+    /// The prior: [`BOBOT_KURASI`] for curated regulations, [`BOBOT_PASAL_KUNCI`] for the
+    /// articles they name as key articles, 0 otherwise (see `search::penyusun`).
+    pub bobot: Field,
+    /// On a regulation's opening part: kind (`uu`, `pp`, …), number, subject and status, for
+    /// browsing the full texts.
+    pub bentuk: Field,
+    pub nomor: Field,
+    pub tentang: Field,
+    pub status: Field,
+    /// On an article: the anchor of its own explanation in the Penjelasan, when it has one.
+    pub penjelasan: Field,
 }
+
+/// Prior of a curated regulation entry.
+pub(crate) const BOBOT_KURASI: u64 = 2;
+/// Prior of an article a curated entry names in `pasal_kunci`.
+pub(crate) const BOBOT_PASAL_KUNCI: u64 = 1;
 
 fn teks(analyzer: &str, simpan: bool) -> TextOptions {
     let o = TextOptions::default().set_indexing_options(
@@ -111,9 +128,15 @@ pub fn skema() -> Schema {
     s.add_text_field("url", STORED);
     s.add_text_field("ringkas", STORED);
     s.add_text_field("konteks", STORED);
-    s.add_text_field("induk", STRING | STORED);
+    s.add_text_field("induk", STRING | STORED | FAST);
     s.add_text_field("induk_judul", STORED);
     s.add_u64_field("urutan", INDEXED | FAST | STORED);
+    s.add_u64_field("bobot", FAST | STORED);
+    s.add_text_field("bentuk", STRING | STORED);
+    s.add_text_field("nomor", STORED);
+    s.add_text_field("tentang", STORED);
+    s.add_text_field("status", STRING | STORED);
+    s.add_text_field("penjelasan", STORED);
     s.build()
 }
 
@@ -141,6 +164,12 @@ impl Fields {
             induk: f("induk")?,
             induk_judul: f("induk_judul")?,
             urutan: f("urutan")?,
+            bobot: f("bobot")?,
+            bentuk: f("bentuk")?,
+            nomor: f("nomor")?,
+            tentang: f("tentang")?,
+            status: f("status")?,
+            penjelasan: f("penjelasan")?,
         })
     }
 }
@@ -161,9 +190,11 @@ pub(crate) struct Jumlah {
     pub dilewati: usize,
 }
 
-/// Writes the documents of `konten` (and of the corpus) into a new index in `dir`.
+/// Writes the documents of `konten`, of `tambahan` (more entries, for benchmarks) and of the
+/// corpus into a new index in `dir`.
 pub(crate) fn isi_generasi(
     konten: &Konten,
+    tambahan: &mut dyn Iterator<Item = konten::Entri>,
     korpus_dir: Option<&Path>,
     dir: &Path,
     kemajuan: &mut dyn FnMut(Kemajuan),
@@ -175,12 +206,22 @@ pub(crate) fn isi_generasi(
         .map(|n| n.get())
         .unwrap_or(1)
         .min(4);
-    let mut writer = index.writer_with_num_threads(benang, 128_000_000 * benang)?;
+    // Large in-memory segments and no merging while writing: merging rewrote every document
+    // two or three times, and a million entries took 12 minutes instead of about two. Each
+    // thread's segment is written whole when its 384 MB fill; a million entries make about
+    // ten segments, which search as fast as a few.
+    let mut writer = index.writer_with_num_threads(benang, 384_000_000 * benang)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
     let mut dokumen = 0u64;
     for e in konten.semua() {
         writer.add_document(dokumen_entri(&f, e))?;
         dokumen += 1;
     }
+    for e in tambahan {
+        writer.add_document(dokumen_entri(&f, &e))?;
+        dokumen += 1;
+    }
+    let kurasi = Kurasi::dari(konten);
     let (mut peraturan, mut dilewati) = (0, 0);
     if let Some(k) = korpus_dir {
         let berkas = korpus::daftar_berkas(k).map_err(|e| IndexError::Korpus(k.into(), e))?;
@@ -189,7 +230,7 @@ pub(crate) fn isi_generasi(
             let rel = p.strip_prefix(k).unwrap_or(&p).to_path_buf();
             match korpus::baca(&p, &rel) {
                 Ok(per) => {
-                    for d in dokumen_peraturan(&f, &per) {
+                    for d in dokumen_peraturan(&f, &per, &kurasi) {
                         writer.add_document(d)?;
                         dokumen += 1;
                     }
@@ -241,6 +282,8 @@ fn dokumen_entri(f: &Fields, e: &konten::Entri) -> TantivyDocument {
     if let Some(t) = e.tahun {
         d.add_u64(f.tahun, t.into());
     }
+    let kurasi = matches!(e.data, Data::Regulasi(_));
+    d.add_u64(f.bobot, if kurasi { BOBOT_KURASI } else { 0 });
     d.add_text(f.judul, &e.judul);
     d.add_text(f.judul_persis, &e.judul);
     d.add_text(f.url, e.url());
@@ -324,7 +367,79 @@ fn potong_bagian(teks: &str) -> Vec<&str> {
     bagian
 }
 
-fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
+/// What the curated content says about regulations of the corpus: the summaries of their key
+/// articles (which also mark those articles for the prior) and their status.
+pub(crate) struct Kurasi {
+    /// `uu-6-2014#pasal-92` → the curated summaries of that article.
+    pasal_kunci: HashMap<String, Vec<String>>,
+    /// `uu-6-2014` → `berlaku` or `tidak berlaku`, as the curated entry records it.
+    status: HashMap<String, String>,
+}
+
+impl Kurasi {
+    pub(crate) fn dari(konten: &Konten) -> Kurasi {
+        let mut k = Kurasi {
+            pasal_kunci: HashMap::new(),
+            status: HashMap::new(),
+        };
+        for e in konten.semua() {
+            let Data::Regulasi(r) = &e.data else { continue };
+            let Some(id) = r.id_korpus() else { continue };
+            k.status.insert(id.clone(), r.status.clone());
+            for p in &r.pasal_kunci {
+                k.pasal_kunci
+                    .entry(format!("{id}#pasal-{}", p.pasal.trim().to_lowercase()))
+                    .or_default()
+                    .push(p.ringkasan.clone());
+            }
+        }
+        k
+    }
+}
+
+static RE_PASAL_PENJELASAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\.?\s*$").expect("valid regex"));
+
+/// The Penjelasan cut into its general part and one part per article (`Pasal 92` on a line of
+/// its own after the general part), each article's with its anchor `penjelasan-pasal-92`
+/// (`-2`, `-3` when a number repeats, as the articles' own anchors do).
+fn potong_penjelasan(teks: &str) -> (String, Vec<(String, String, String)>) {
+    let mut umum = String::new();
+    let mut pasal: Vec<(String, String, String)> = Vec::new();
+    let mut kali: HashMap<String, usize> = HashMap::new();
+    for baris in teks.lines() {
+        if let Some(c) = RE_PASAL_PENJELASAN.captures(baris.trim()) {
+            let nomor = c[1].to_string();
+            let n = kali.entry(nomor.clone()).or_default();
+            *n += 1;
+            let mut anchor = format!("penjelasan-pasal-{}", nomor.to_lowercase());
+            if *n > 1 {
+                anchor = format!("{anchor}-{n}");
+            }
+            pasal.push((anchor, nomor, String::new()));
+            continue;
+        }
+        let sasaran = match pasal.last_mut() {
+            Some(p) => &mut p.2,
+            None => &mut umum,
+        };
+        sasaran.push_str(baris);
+        sasaran.push('\n');
+    }
+    (umum, pasal)
+}
+
+/// One readable part of a regulation before it is cut into index documents.
+struct Bagian<'a> {
+    anchor: String,
+    label: String,
+    konteks: &'a str,
+    teks: std::borrow::Cow<'a, str>,
+    /// The anchor of this article's explanation, if it has one.
+    penjelasan: Option<String>,
+}
+
+fn dokumen_peraturan(f: &Fields, p: &Peraturan, kurasi: &Kurasi) -> Vec<TantivyDocument> {
     let judul = p.judul();
     let sebutan = format!(
         "{} {} Nomor {} Tahun {} {}",
@@ -336,23 +451,60 @@ fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
     );
     let mut hasil = Vec::with_capacity(p.pasal.len() + 2);
     let mut urutan = 0u64;
-    // (anchor, title, context, text) of each readable part, in order.
-    let mut bagian: Vec<(String, String, &str, &str)> =
-        vec![(String::new(), judul.clone(), "", p.pembukaan.as_str())];
+    let (umum, penjelasan_pasal) = match &p.penjelasan {
+        Some(pj) => potong_penjelasan(pj),
+        None => (String::new(), Vec::new()),
+    };
+    let ada_penjelasan: std::collections::HashSet<&str> = penjelasan_pasal
+        .iter()
+        .map(|(a, _, _)| a.as_str())
+        .collect();
+    let mut bagian: Vec<Bagian> = vec![Bagian {
+        anchor: String::new(),
+        label: judul.clone(),
+        konteks: "",
+        teks: p.pembukaan.as_str().into(),
+        penjelasan: None,
+    }];
     for ps in &p.pasal {
-        bagian.push((
-            ps.anchor.clone(),
-            format!("Pasal {}", ps.nomor),
-            &ps.konteks,
-            &ps.teks,
-        ));
+        let pj = format!("penjelasan-{}", ps.anchor);
+        bagian.push(Bagian {
+            anchor: ps.anchor.clone(),
+            label: format!("Pasal {}", ps.nomor),
+            konteks: &ps.konteks,
+            teks: ps.teks.as_str().into(),
+            penjelasan: ada_penjelasan.contains(pj.as_str()).then_some(pj),
+        });
     }
-    if let Some(pj) = &p.penjelasan {
-        bagian.push(("penjelasan".into(), "Penutup dan Penjelasan".into(), "", pj));
+    if p.penjelasan.is_some() {
+        bagian.push(Bagian {
+            anchor: "penjelasan".into(),
+            label: "Penutup dan Penjelasan".into(),
+            konteks: "",
+            teks: umum.into(),
+            penjelasan: None,
+        });
+        for (anchor, nomor, teks) in penjelasan_pasal {
+            bagian.push(Bagian {
+                anchor,
+                label: format!("Penjelasan Pasal {nomor}"),
+                konteks: "",
+                teks: teks.into(),
+                penjelasan: None,
+            });
+        }
     }
-    for (anchor, label, konteks, teks) in bagian {
-        for (k, potongan) in potong_bagian(teks).into_iter().enumerate() {
+    let status = kurasi.status.get(&p.id).cloned().unwrap_or_default();
+    for b in bagian {
+        let kunci_pasal = if b.anchor.is_empty() {
+            None
+        } else {
+            kurasi.pasal_kunci.get(&format!("{}#{}", p.id, b.anchor))
+        };
+        let ringkasan_kunci = kunci_pasal.map(|r| r.join("\n")).unwrap_or_default();
+        for (k, potongan) in potong_bagian(&b.teks).into_iter().enumerate() {
             let mut d = TantivyDocument::default();
+            let anchor = &b.anchor;
             let mut id = if anchor.is_empty() {
                 p.id.clone()
             } else {
@@ -375,12 +527,40 @@ fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
             d.add_text(f.induk, &p.id);
             d.add_text(f.induk_judul, &judul);
             d.add_u64(f.urutan, urutan);
+            d.add_u64(
+                f.bobot,
+                if kunci_pasal.is_some() {
+                    BOBOT_PASAL_KUNCI
+                } else {
+                    0
+                },
+            );
+            if anchor.is_empty() && k == 0 {
+                d.add_text(f.bentuk, bentuk_slug(&p.id));
+                d.add_text(f.nomor, &p.nomor);
+                d.add_text(f.tentang, &p.tentang);
+                d.add_text(f.status, &status);
+            }
+            if let Some(pj) = &b.penjelasan {
+                d.add_text(f.penjelasan, pj);
+            }
             urutan += 1;
-            d.add_text(f.judul, &label);
-            d.add_text(f.judul_persis, &label);
+            d.add_text(f.judul, &b.label);
+            d.add_text(f.judul_persis, &b.label);
+            // The curated summary of a key article says in our words what it is about: it
+            // counts like its context.
+            let konteks = if ringkasan_kunci.is_empty() {
+                b.konteks.to_string()
+            } else if b.konteks.is_empty() {
+                ringkasan_kunci.clone()
+            } else {
+                format!("{}\n{ringkasan_kunci}", b.konteks)
+            };
             if !konteks.is_empty() {
-                d.add_text(f.kunci_teks, konteks);
-                d.add_text(f.konteks, konteks);
+                d.add_text(f.kunci_teks, &konteks);
+            }
+            if !b.konteks.is_empty() {
+                d.add_text(f.konteks, b.konteks);
             }
             // On every part, not only the opening: with it only there, "pasal 92 uu desa" found
             // the curated summary before the article itself.
@@ -388,16 +568,21 @@ fn dokumen_peraturan(f: &Fields, p: &Peraturan) -> Vec<TantivyDocument> {
             let ringkas = if anchor.is_empty() {
                 p.singkat()
             } else {
-                format!("{} · {label}", p.singkat())
+                format!("{} · {}", p.singkat(), b.label)
             };
             d.add_text(f.ringkas, ringkas);
             d.add_text(f.isi_persis, potongan);
-            teks_cari(&mut d, f, [&label, &sebutan, konteks, potongan]);
+            teks_cari(&mut d, f, [&b.label, &sebutan, &konteks, potongan]);
             d.add_text(f.isi, potongan);
             hasil.push(d);
         }
     }
     hasil
+}
+
+/// The kind of a corpus regulation from its id: `uu-6-2014` → `uu`.
+pub(crate) fn bentuk_slug(id: &str) -> &str {
+    id.split('-').next().unwrap_or("")
 }
 
 #[cfg(test)]
@@ -413,6 +598,25 @@ mod tests {
         assert!(bagian.iter().all(|b| b.ends_with('\n')));
         assert_eq!(bagian.concat(), teks);
         assert_eq!(potong_bagian("pendek"), ["pendek"]);
+    }
+
+    #[test]
+    fn the_explanation_is_cut_per_article() {
+        let (umum, pasal) = potong_penjelasan(
+            "PENJELASAN ATAS UU\nI. UMUM\nDesa.\nII. PASAL DEMI PASAL\nPasal 1\nCukup jelas.\n\
+             Pasal 92\nAyat (1)\nKerja sama.\nPasal 92\nUlang.\n",
+        );
+        assert!(umum.contains("I. UMUM") && umum.contains("PASAL DEMI PASAL"));
+        let anchor: Vec<&str> = pasal.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(
+            anchor,
+            [
+                "penjelasan-pasal-1",
+                "penjelasan-pasal-92",
+                "penjelasan-pasal-92-2"
+            ]
+        );
+        assert_eq!(pasal[1].2, "Ayat (1)\nKerja sama.\n");
     }
 
     #[test]

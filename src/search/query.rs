@@ -7,6 +7,9 @@ use super::cuplikan::Cuplikan;
 use crate::konten::Bidang;
 use crate::opsi::Jenis;
 
+/// Matches counted one by one; past this many, the rest are estimated.
+pub const BATAS_HITUNG: usize = 10_000;
+
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Permintaan {
@@ -32,17 +35,39 @@ pub struct Hit {
     pub peraturan: Option<String>,
     pub bidang: Vec<String>,
     pub tahun: Option<u64>,
+    /// Other matching parts of the same regulation, best first: one regulation is one result.
+    pub pasal_lain: Vec<PasalLain>,
+    /// How many other parts matched in all (`pasal_lain` lists at most [`PASAL_LAIN_MAKS`]).
+    pub jumlah_pasal_lain: usize,
+}
+
+/// Other parts of a regulation listed under its best one.
+pub const PASAL_LAIN_MAKS: usize = 20;
+
+/// Another matching part of the same regulation.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PasalLain {
+    pub id: String,
+    /// "Pasal 12", "Penjelasan Pasal 12"
+    pub judul: String,
+    pub url: String,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Facets {
     pub jenis: BTreeMap<String, u64>,
     pub bidang: BTreeMap<String, u64>,
+    /// False when some count is an estimate (more than [`BATAS_HITUNG`] matched).
+    pub tepat: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Hasil {
+    /// Matching entries and parts; an estimate when `total_tepat` is false.
     pub total: usize,
+    /// False when more than [`BATAS_HITUNG`] matched: then `total` and the facet counts are
+    /// estimates from a sample spread over the whole index, and at least `BATAS_HITUNG` match.
+    pub total_tepat: bool,
     pub hits: Vec<Hit>,
     pub facets: Facets,
     /// False when no entry had every word and the results match only some of them.
@@ -60,6 +85,23 @@ pub struct BagianPeraturan {
     pub konteks: String,
     pub teks: String,
     pub urutan: u64,
+    /// The anchor of this article's explanation in the Penjelasan, empty when it has none.
+    pub penjelasan: String,
+}
+
+/// One full-text regulation in the browsing list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RingkasPeraturan {
+    /// `uu-6-2014`
+    pub id: String,
+    /// `uu`, `pp`, `perppu`, `permenkeu`, `perpres`
+    pub bentuk: String,
+    pub nomor: String,
+    pub tahun: u64,
+    pub tentang: String,
+    pub judul: String,
+    /// `berlaku` or `tidak berlaku` where the curated content records it; empty otherwise.
+    pub status: String,
 }
 
 impl BagianPeraturan {

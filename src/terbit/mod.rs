@@ -3,15 +3,16 @@
 //! itself, its SHA-256 and who issued it are kept. Issued documents are never edited: a
 //! correction is a new document that names the one it replaces; revoking marks it revoked.
 
+mod arsip;
 pub mod nomor;
+
+pub use arsip::{baca, cabut, cocokkan, daftar, pdf, sidik};
 
 use std::future::Future;
 
 use base64::Engine;
 use serde::Serialize;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
-use sqlx::Row;
 
 use crate::desa;
 use crate::dokumen::{DokumenError, GalatIsian, jalur};
@@ -186,25 +187,68 @@ where
             .ok_or_else(|| GalatTerbit::Tidak(format!("kode desa `{kode}` tidak dikenal")))?;
         desa_.push(d);
     }
+    // The villages named in the form must be the villages that number and sign it.
+    let nama_di_isian: Vec<(String, Option<&str>)> = match p.data.get("desa") {
+        Some(Value::Array(baris)) => baris
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (
+                    format!("desa[{i}].nama"),
+                    b.get("nama").and_then(Value::as_str),
+                )
+            })
+            .collect(),
+        Some(d) => vec![("desa.nama".into(), d.get("nama").and_then(Value::as_str))],
+        None => Vec::new(),
+    };
+    let mut salah_nama = Vec::new();
+    for ((jalur_, nama), d) in nama_di_isian.iter().zip(&desa_) {
+        if let Some(n) = nama
+            && !n.trim().eq_ignore_ascii_case(d.nama.trim())
+        {
+            salah_nama.push(GalatIsian {
+                jalur: jalur_.clone(),
+                pesan: format!(
+                    "isian menyebut Desa {}, padahal dokumen ini diterbitkan untuk Desa {} ({});                      samakan nama desanya (tombol \"Isi kolom kosong dari profil desa\" mengisi nama resmi)",
+                    n.trim(),
+                    d.nama,
+                    d.kode
+                ),
+            });
+        }
+    }
+    if !salah_nama.is_empty() {
+        return Err(GalatTerbit::Isian(salah_nama));
+    }
     let tanggal = tanggal_dokumen(p.data, p.hari_ini);
     let tgl = crate::format::urai_tanggal(&tanggal)
         .ok_or_else(|| GalatTerbit::Tidak(format!("tanggal `{tanggal}` tidak sah")))?;
     let kode = simpan::acak(8)?;
     let kini = simpan::sekarang();
     let mut data = p.data.clone();
-    let mut tx = g.pool().begin().await?;
-    let mut nomor_desa = Vec::new();
+    // Each village's numbering settings, read before the transaction: inside it, the one
+    // connection it holds is all this issue may use.
+    let mut atur_nomor = Vec::new();
     if let Some(pn) = p.penomoran {
         for d in &desa_ {
             let profil = desa::baca(g, &d.kode)
                 .await
                 .map_err(|e| GalatTerbit::Tidak(e.to_string()))?;
-            let atur = profil
-                .profil
-                .nomor
-                .get(pn.register.slug())
-                .cloned()
-                .unwrap_or_default();
+            atur_nomor.push(
+                profil
+                    .profil
+                    .nomor
+                    .get(pn.register.slug())
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let mut tx = g.pool().begin().await?;
+    let mut nomor_desa = Vec::new();
+    if let Some(pn) = p.penomoran {
+        for (d, atur) in desa_.iter().zip(&atur_nomor) {
             let urut = nomor::ambil(&mut tx, &d.kode, pn.register, tgl.year()).await?;
             let dicetak = nomor::susun(
                 pn.register,
@@ -246,7 +290,7 @@ where
         Err(DokumenError::Isian(g)) => return Err(GalatTerbit::Isian(g)),
         Err(e) => return Err(GalatTerbit::Dokumen(e)),
     };
-    let sha = hex(&Sha256::digest(&pdf));
+    let sha = sidik(&pdf);
     let judul = format!(
         "{} — {}",
         p.judul_jenis,
@@ -285,10 +329,24 @@ where
         .execute(&mut *tx)
         .await?;
         if p.penomoran.is_some_and(|pn| pn.register.produk_hukum()) {
+            // The register's "tentang": the subject of the regulation, and the cooperation's
+            // own title where the form gives one.
+            let mut tentang = p
+                .judul_jenis
+                .split_once(" tentang ")
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_else(|| p.judul_jenis.to_string());
+            if let Some(j) = data.get("judul_kerja_sama").and_then(Value::as_str) {
+                tentang = format!("{tentang} — {}", j.trim());
+            }
+            let diundangkan = data
+                .get("tanggal_pengundangan")
+                .and_then(Value::as_str)
+                .filter(|s| crate::format::urai_tanggal(s).is_some());
             sqlx::query(
                 "INSERT INTO produk_hukum (id, kode_desa, jenis, nomor, urut, tahun, judul, tanggal_penetapan, \
-                 status, kode_dokumen, publik, dicatat, dicatat_oleh) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'berlaku', $9, 0, $10, $11)",
+                 tanggal_pengundangan, status, kode_dokumen, publik, dicatat, dicatat_oleh) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $12, 'berlaku', $9, 0, $10, $11)",
             )
             .bind(simpan::acak(12)?)
             .bind(&n.kode_desa)
@@ -296,11 +354,12 @@ where
             .bind(&n.nomor)
             .bind(n.urut)
             .bind(n.tahun)
-            .bind(&judul)
+            .bind(&tentang)
             .bind(&tanggal)
             .bind(&kode)
             .bind(kini)
             .bind(p.oleh)
+            .bind(diundangkan)
             .execute(&mut *tx)
             .await?;
         }
@@ -309,145 +368,4 @@ where
     baca(g, &kode)
         .await?
         .ok_or_else(|| GalatTerbit::Tidak("dokumen yang baru diterbitkan tidak terbaca".into()))
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
-}
-
-/// The SHA-256 of a file, as stored.
-pub fn sidik(pdf: &[u8]) -> String {
-    hex(&Sha256::digest(pdf))
-}
-
-/// An issued document by its verification code.
-pub async fn baca(g: &Gudang, kode: &str) -> Result<Option<Terbitan>, GalatSimpan> {
-    let Some(r) = sqlx::query(
-        "SELECT kode, jenis, judul, kode_desa, tanggal, diterbitkan, diterbitkan_oleh, sha256, menggantikan, \
-         dicabut, alasan_cabut FROM dokumen_terbit WHERE kode = $1",
-    )
-    .bind(kode)
-    .fetch_optional(g.pool())
-    .await?
-    else {
-        return Ok(None);
-    };
-    let nomor = sqlx::query(
-        "SELECT kode_desa, register, tahun, urut, nomor FROM nomor_dokumen WHERE kode_dokumen = $1 ORDER BY kode_desa",
-    )
-    .bind(kode)
-    .fetch_all(g.pool())
-    .await?
-    .iter()
-    .map(|n| {
-        let kode_desa: String = n.try_get("kode_desa")?;
-        Ok(NomorDesa {
-            nama_desa: wilayah::desa(&kode_desa).map(|d| d.nama).unwrap_or_default(),
-            kode_desa,
-            register: n.try_get("register")?,
-            tahun: n.try_get("tahun")?,
-            urut: n.try_get("urut")?,
-            nomor: n.try_get("nomor")?,
-        })
-    })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let digantikan_oleh: Vec<String> = sqlx::query_scalar(
-        "SELECT kode FROM dokumen_terbit WHERE menggantikan = $1 ORDER BY diterbitkan",
-    )
-    .bind(kode)
-    .fetch_all(g.pool())
-    .await?;
-    Ok(Some(Terbitan {
-        kode: r.try_get("kode")?,
-        jenis: r.try_get("jenis")?,
-        judul: r.try_get("judul")?,
-        kode_desa: r.try_get("kode_desa")?,
-        tanggal: r.try_get("tanggal")?,
-        diterbitkan: r.try_get("diterbitkan")?,
-        diterbitkan_oleh: r.try_get("diterbitkan_oleh")?,
-        sha256: r.try_get("sha256")?,
-        menggantikan: r.try_get("menggantikan")?,
-        digantikan_oleh,
-        dicabut: r.try_get("dicabut")?,
-        alasan_cabut: r.try_get("alasan_cabut")?,
-        nomor,
-    }))
-}
-
-/// The issued PDF of `kode`.
-pub async fn pdf(g: &Gudang, kode: &str) -> Result<Option<Vec<u8>>, GalatSimpan> {
-    let b: Option<String> = sqlx::query_scalar("SELECT pdf FROM dokumen_terbit WHERE kode = $1")
-        .bind(kode)
-        .fetch_optional(g.pool())
-        .await?;
-    b.map(|s| {
-        base64::engine::general_purpose::STANDARD
-            .decode(s)
-            .map_err(|e| GalatSimpan::Lain(format!("PDF tersimpan rusak: {e}")))
-    })
-    .transpose()
-}
-
-/// The issued document a file is, byte for byte, if any.
-pub async fn cocokkan(g: &Gudang, berkas: &[u8]) -> Result<Option<Terbitan>, GalatSimpan> {
-    let kode: Option<String> =
-        sqlx::query_scalar("SELECT kode FROM dokumen_terbit WHERE sha256 = $1")
-            .bind(sidik(berkas))
-            .fetch_optional(g.pool())
-            .await?;
-    match kode {
-        Some(k) => baca(g, &k).await,
-        None => Ok(None),
-    }
-}
-
-/// Revokes an issued document (it stays on record, marked revoked with the date and reason).
-pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(), GalatTerbit> {
-    let alasan = alasan.trim();
-    if alasan.is_empty() || alasan.chars().count() > 500 {
-        return Err(GalatTerbit::Tidak(
-            "tuliskan alasan pencabutan (1–500 karakter)".into(),
-        ));
-    }
-    let mut tx = g.pool().begin().await?;
-    let n = sqlx::query(
-        "UPDATE dokumen_terbit SET dicabut = $1, dicabut_oleh = $2, alasan_cabut = $3 WHERE kode = $4 AND dicabut IS NULL",
-    )
-    .bind(simpan::sekarang())
-    .bind(oleh)
-    .bind(alasan)
-    .bind(kode)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if n == 0 {
-        return Err(GalatTerbit::Tidak(
-            "dokumen tidak ada atau sudah dicabut".into(),
-        ));
-    }
-    sqlx::query("UPDATE produk_hukum SET status = 'dicabut' WHERE kode_dokumen = $1")
-        .bind(kode)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// The issued documents of a village (as signer), newest first.
-pub async fn daftar(g: &Gudang, kode_desa: &str) -> Result<Vec<Terbitan>, GalatSimpan> {
-    let kode: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT d.kode FROM dokumen_terbit d LEFT JOIN nomor_dokumen n ON n.kode_dokumen = d.kode \
-         WHERE n.kode_desa = $1 OR d.kode_desa = $1",
-    )
-    .bind(kode_desa)
-    .fetch_all(g.pool())
-    .await?;
-    let mut hasil = Vec::new();
-    for k in kode {
-        if let Some(t) = baca(g, &k).await? {
-            hasil.push(t);
-        }
-    }
-    hasil.sort_by(|a, b| b.diterbitkan.cmp(&a.diterbitkan).then(a.kode.cmp(&b.kode)));
-    Ok(hasil)
 }

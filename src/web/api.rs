@@ -14,7 +14,7 @@ use crate::dokumen::GalatIsian;
 use crate::format::tulis_html;
 use crate::konten::{JenisKolom, Kolom};
 use crate::search::Cuplikan;
-use crate::search::query::{Hasil, Hit};
+use crate::search::query::{Hasil, Hit, PasalLain};
 
 /// An error: what went wrong, in Indonesian, naming the parameter or field.
 #[derive(Debug, Serialize, ToSchema)]
@@ -44,8 +44,12 @@ pub struct GalatIsianJson {
 /// Search results.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HasilCari {
-    /// How many entries match in all (not only this page).
+    /// How many entries match in all (not only this page); an estimate when `total_tepat` is
+    /// false.
     pub total: usize,
+    /// False when more than 10,000 matched: `total` and the facet counts are then estimates
+    /// (at least 10,000 match).
+    pub total_tepat: bool,
     pub hits: Vec<HitCari>,
     pub facets: FacetCari,
     /// False when no entry had every word and the results match only some of them.
@@ -77,6 +81,17 @@ pub struct HitCari {
     pub bidang: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tahun: Option<u64>,
+    /// Other matching parts (articles, explanations) of the same regulation, best first, at
+    /// most 20: one regulation is one result.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pasal_lain: Vec<PasalLain>,
+    /// How many other parts of the regulation matched in all.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub jumlah_pasal_lain: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Counts per value of each facet; a facet's own filter is ignored in its counts.
@@ -84,6 +99,8 @@ pub struct HitCari {
 pub struct FacetCari {
     pub jenis: BTreeMap<String, u64>,
     pub bidang: BTreeMap<String, u64>,
+    /// False when the counts are estimates (more than 10,000 matched).
+    pub tepat: bool,
 }
 
 /// A snippet as HTML: the text escaped, the matches in `<b>`.
@@ -115,6 +132,8 @@ impl From<&Hit> for HitCari {
             peraturan: h.peraturan.clone(),
             bidang: h.bidang.clone(),
             tahun: h.tahun,
+            pasal_lain: h.pasal_lain.clone(),
+            jumlah_pasal_lain: h.jumlah_pasal_lain,
         }
     }
 }
@@ -123,10 +142,12 @@ impl From<&Hasil> for HasilCari {
     fn from(h: &Hasil) -> HasilCari {
         HasilCari {
             total: h.total,
+            total_tepat: h.total_tepat,
             hits: h.hits.iter().map(HitCari::from).collect(),
             facets: FacetCari {
                 jenis: h.facets.jenis.clone(),
                 bidang: h.facets.bidang.clone(),
+                tepat: h.facets.tepat,
             },
             semua_kata: h.semua_kata,
             koreksi: h.koreksi.clone(),
@@ -177,7 +198,7 @@ pub struct Kesehatan {
         super::dokumen::api_buat,
         super::halaman::healthz,
     ),
-    components(schemas(Galat, GalatIsianJson, GalatIsian, HasilCari, HitCari, FacetCari,
+    components(schemas(Galat, GalatIsianJson, GalatIsian, HasilCari, HitCari, PasalLain, FacetCari,
                        JenisDokumenJson, Kolom, JenisKolom, Kesehatan))
 )]
 pub struct DokumenApi;

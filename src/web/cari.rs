@@ -116,6 +116,26 @@ fn url_cari(p: &Permintaan, ubah: &[(&str, Option<&str>)], halaman: Option<usize
     format!("/cari?{q}")
 }
 
+/// The query with each corrected word replaced by `ganti(word, correction)`.
+fn ubah_kata(
+    q: &str,
+    koreksi: &BTreeMap<String, String>,
+    ganti: impl Fn(&str, &str) -> String,
+) -> String {
+    q.split_whitespace()
+        .map(|w| {
+            let inti = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            match koreksi.get(&inti) {
+                Some(benar) => ganti(w, benar),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn label_jenis(slug: &str) -> &'static str {
     slug.parse::<Jenis>().map(Jenis::label).unwrap_or("Lainnya")
 }
@@ -184,11 +204,21 @@ pub async fn cari(State(k): S, Query(params): Query<HashMap<String, String>>) ->
             v
         })
         .collect();
+    let q_koreksi = ubah_kata(&p.q, &hasil.koreksi, |_, benar| benar.to_string());
+    let q_persis = ubah_kata(&p.q, &hasil.koreksi, |w, _| format!("\"{w}\""));
+    let tautan_q = |q: &str| {
+        let mut lain = p.clone();
+        lain.q = q.to_string();
+        url_cari(&lain, &[], None)
+    };
     render(
         &k,
         StatusCode::OK,
         "cari.html",
         json!({
+            "q_koreksi": q_koreksi, "tautan_koreksi": tautan_q(&q_koreksi),
+            "tautan_persis": tautan_q(&q_persis), "q_persis": q_persis,
+            "total_tepat": hasil.total_tepat, "facet_tepat": hasil.facets.tepat,
             "q": p.q, "jenis": jenis, "bidang": p.bidang.map(Bidang::slug).unwrap_or(""),
             "total": hasil.total, "semua_kata": hasil.semua_kata, "hits": hits, "koreksi": hasil.koreksi,
             "facet_jenis": facet_jenis, "facet_bidang": facet_bidang,

@@ -312,16 +312,23 @@ pub(super) fn tampilkan_form_dengan(
     // The village a signed-in user works for: an operator's own, an admin's choice among the
     // kabupaten's villages (offered as a list the browser filters as one types).
     let saya = super::sesi::saya();
-    let (desa, pilihan_desa) = match saya.as_ref().map(|m| m.pengguna()) {
-        Some(p) if p.peran == crate::akun::Peran::Operator => (p.kode_wilayah.clone(), Vec::new()),
-        Some(p) => (
-            pilih("desa"),
-            crate::wilayah::cari_desa(&p.kode_wilayah, None, 1000)
-                .into_iter()
-                .map(|d| json!({"kode": d.kode, "label": format!("{} — Kec. {}", d.nama, d.kecamatan)}))
-                .collect(),
+    // The kabupaten's villages are offered wherever a village code is typed (the browser
+    // filters the list as one types; no script needed).
+    let pilihan = |kab: &str| -> Vec<Value> {
+        crate::wilayah::cari_desa(kab, None, 1000)
+            .into_iter()
+            .filter(|d| d.kode_kabupaten == kab)
+            .map(|d| json!({"kode": d.kode, "label": format!("{} — Kec. {}", d.nama, d.kecamatan)}))
+            .collect()
+    };
+    let (desa, pilihan_desa, pilih_desa) = match saya.as_ref().map(|m| m.pengguna()) {
+        Some(p) if p.peran == crate::akun::Peran::Operator => (
+            p.kode_wilayah.clone(),
+            pilihan(p.kode_wilayah.get(..5).unwrap_or("")),
+            false,
         ),
-        None => (String::new(), Vec::new()),
+        Some(p) => (pilih("desa"), pilihan(&p.kode_wilayah), true),
+        None => (String::new(), Vec::new(), false),
     };
     let nama_desa = crate::wilayah::desa(&desa).map(|d| d.nama);
     render(
@@ -333,6 +340,7 @@ pub(super) fn tampilkan_form_dengan(
             "galat": form::ringkasan(galat_isian, &label),
             "kertas": pilih("kertas"), "huruf": pilih("huruf"),
             "desa": desa, "nama_desa": nama_desa, "pilihan_desa": pilihan_desa,
+            "pilih_desa": pilih_desa,
             "draf": pilih("draf"), "menggantikan": pilih("menggantikan"),
             "bernomor": j.penomoran.is_some(),
             "pesan": konteks.pesan, "galat_desa": konteks.galat_desa,

@@ -19,6 +19,7 @@ mod layanan;
 mod parameter;
 mod pelatihan;
 mod peraturan;
+mod register;
 mod sesi;
 mod statis;
 mod terbit;
@@ -124,6 +125,8 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "entri.html",
         "peraturan.html",
         "peraturan-daftar.html",
+        "peraturan-pasal.html",
+        "peraturan-cetak.html",
         "istilah.html",
         "galat.html",
         "dokumen-daftar.html",
@@ -138,6 +141,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "verifikasi.html",
         "verifikasi-unggah.html",
         "terbitan-daftar.html",
+        "register.html",
     ])?;
     Ok(t)
 }
@@ -221,6 +225,8 @@ pub fn router(
         .route("/istilah", get(istilah::istilah))
         .route("/peraturan", get(peraturan::daftar_peraturan))
         .route("/peraturan/{id}", get(peraturan::peraturan))
+        .route("/peraturan/{id}/pasal/{nomor}", get(peraturan::pasal))
+        .route("/peraturan/{id}/cetak", get(peraturan::cetak))
         .route("/materi/unduh", get(pelatihan::unduh))
         .route("/dokumen", get(dokumen::daftar))
         .route(
@@ -258,6 +264,13 @@ pub fn router(
         )
         .route("/verifikasi/{kode}", get(terbit::verifikasi))
         .route("/verifikasi/{kode}/pdf", get(terbit::unduh))
+        .route("/register", get(register::lihat).post(register::catat))
+        .route(
+            "/register/{id}/status",
+            axum::routing::post(register::status),
+        )
+        .route("/register/{id}/pdf", get(register::pdf))
+        .route("/register/{berkas}", get(register::ekspor))
         .route("/statis/{berkas}", get(statis::berkas))
         .route("/{koleksi}", get(koleksi::koleksi))
         .route("/{koleksi}/{id}", get(koleksi::entri))

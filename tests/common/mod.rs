@@ -14,8 +14,57 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The `sinergi` binary. `DATABASE_URL` is removed from its environment: each test chooses
+/// its own storage (a temporary SQLite folder, or a PostgreSQL database of its own).
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_sinergi"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sinergi"));
+    c.env_remove("DATABASE_URL");
+    c
+}
+
+/// A PostgreSQL database of its own for one test, dropped afterwards. None without
+/// `DATABASE_URL` (set by `.ci/run`, which starts a server).
+pub struct PgUji {
+    admin: String,
+    nama: String,
+    /// The URL of the test's own database.
+    pub url: String,
+}
+
+impl PgUji {
+    pub async fn baru(nama: &str) -> Option<PgUji> {
+        let admin = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|u| u.starts_with("postgres"))?;
+        let nama = format!("sinergi_uji_{nama}_{}", std::process::id());
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&admin)
+            .await
+            .expect("connect to DATABASE_URL");
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {nama}"))
+            .execute(&pool)
+            .await;
+        sqlx::query(&format!("CREATE DATABASE {nama}"))
+            .execute(&pool)
+            .await
+            .expect("create test database");
+        pool.close().await;
+        let (dasar, _) = admin.rsplit_once('/').expect("URL has a database");
+        let url = format!("{dasar}/{nama}");
+        Some(PgUji { admin, nama, url })
+    }
+
+    pub async fn hapus(self) {
+        if let Ok(pool) = sqlx::AnyPool::connect(&self.admin).await {
+            let _ = sqlx::query(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.nama
+            ))
+            .execute(&pool)
+            .await;
+            pool.close().await;
+        }
+    }
 }
 
 /// Runs `sinergi ARGS` in the repository (bundled content and templates) and expects success.
@@ -60,6 +109,9 @@ pub struct Server {
     _index: tempfile::TempDir,
     /// The server's data folder (its SQLite database).
     pub data: tempfile::TempDir,
+    /// How the server reaches its storage (`--data DIR` or `--database URL`), for commands
+    /// that must work on the same data.
+    pub simpanan: Vec<std::ffi::OsString>,
 }
 
 impl Server {
@@ -80,13 +132,31 @@ impl Server {
         data: tempfile::TempDir,
         ekstra: &[&str],
     ) -> Server {
+        let simpanan = vec!["--data".into(), data.path().as_os_str().to_owned()];
+        Server::mulai_dengan_simpanan(content, index, data, simpanan, ekstra)
+    }
+
+    /// Starts a server on a PostgreSQL database (`PgUji::url`).
+    pub fn mulai_postgres(content: &Path, url: &str, ekstra: &[&str]) -> Server {
+        let index = tempfile::tempdir().expect("tempdir");
+        let data = tempfile::tempdir().expect("tempdir");
+        let simpanan = vec!["--database".into(), url.into()];
+        Server::mulai_dengan_simpanan(content, index, data, simpanan, ekstra)
+    }
+
+    fn mulai_dengan_simpanan(
+        content: &Path,
+        index: tempfile::TempDir,
+        data: tempfile::TempDir,
+        simpanan: Vec<std::ffi::OsString>,
+        ekstra: &[&str],
+    ) -> Server {
         let mut child = bin()
             .arg("--content")
             .arg(content)
             .arg("--index")
             .arg(index.path())
-            .arg("--data")
-            .arg(data.path())
+            .args(&simpanan)
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(ekstra)
             .stdout(Stdio::null())
@@ -122,7 +192,20 @@ impl Server {
             base,
             _index: index,
             data,
+            simpanan,
         }
+    }
+
+    /// Kills the server outright (SIGKILL: no shutdown of any kind) and hands back its index
+    /// and data folders, to start another server on them.
+    pub fn bunuh(mut self) -> (tempfile::TempDir, tempfile::TempDir) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let ganti = || tempfile::tempdir().expect("tempdir");
+        (
+            std::mem::replace(&mut self._index, ganti()),
+            std::mem::replace(&mut self.data, ganti()),
+        )
     }
 
     /// Sends SIGTERM (on Unix; kills elsewhere) and waits up to `batas` for the process to
