@@ -381,19 +381,51 @@ async fn margin_parameter_is_checked_and_applied() {
         "the text starts 45 mm from the left edge, not at {kiri} pt"
     );
 
-    // The form's print option `_margin`: a wrong one is a 400 page naming it.
-    let mut form = Vec::new();
-    ratakan(&contoh(PKS), "", &mut form);
-    form.push(("_margin".into(), "5,5,5,5".into()));
-    form.push(("_aksi".into(), "buat".into()));
-    let r = klien
-        .post(s.url(&format!("/dokumen/{PKS}")))
-        .form(&form)
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(r.status(), 400);
-    assert!(r.text().await.expect("body").contains("margin: "));
+    // The form offers the margins beside paper and font.
+    let (st, html) = s.get(&format!("/dokumen/{PKS}")).await;
+    assert_eq!(st, 200);
+    assert!(
+        html.contains("name=\"_margin\""),
+        "a margin field in the form"
+    );
+
+    // A wrong `_margin` in the form: 422, the message beside the margin field, the input kept.
+    let kirim_form = |margin: &'static str| {
+        let mut form = Vec::new();
+        ratakan(&contoh(PKS), "", &mut form);
+        form.push(("_margin".into(), margin.into()));
+        form.push(("_aksi".into(), "buat".into()));
+        let r = klien
+            .post(s.url(&format!("/dokumen/{PKS}")))
+            .form(&form)
+            .send();
+        async move { r.await.expect("post") }
+    };
+    let r = kirim_form("5,5,5,5").await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.expect("body");
+    assert_eq!(
+        pesan_di_samping(&html, "margin"),
+        ["margin atas 5 mm di luar batas 10–60 mm"],
+        "beside the margin field"
+    );
+    assert!(
+        html.contains("value=\"5,5,5,5\""),
+        "the margin typed is kept"
+    );
+    assert!(
+        html.contains("value=\"Sukamaju\""),
+        "the fields typed are kept"
+    );
+    // A right one moves the text as the API parameter does.
+    let r = kirim_form("20,20,45,20").await;
+    assert_eq!(r.status(), 200);
+    let kiri = common::pdf_baris(&r.bytes().await.expect("body"))
+        .iter()
+        .flatten()
+        .map(|b| b.x)
+        .fold(f64::INFINITY, f64::min);
+    assert!((kiri - 45.0 * 72.0 / 25.4).abs() < 1.0, "form: {kiri} pt");
 }
 
 #[test]

@@ -30,7 +30,8 @@ const OPSI_FORM: [&str; 7] = [
 /// What a submitted form asks for.
 pub(super) struct Kiriman {
     pub data: Value,
-    /// `kertas`, `huruf`.
+    /// `kertas`, `huruf`, `margin`, and for a signed-in user `desa`, `draf`, `csrf`,
+    /// `menggantikan`.
     pub opsi: Map<String, Value>,
     /// `buat`, `tambah:desa`, `hapus:desa:1`.
     pub aksi: String,
