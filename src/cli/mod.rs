@@ -74,6 +74,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
             out,
             kertas,
             huruf,
+            margin,
         } => perintah::render(
             &f,
             Render {
@@ -82,6 +83,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
                 out,
                 kertas,
                 huruf,
+                margin,
             },
         ),
         Perintah::Materi { jenis } => perintah::materi(&f, jenis),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use sinergi::dokumen::{DokumenError, Huruf, Kertas, Mesin, Opsi};
+use sinergi::dokumen::{DokumenError, Huruf, Kertas, Margin, Mesin, Opsi};
 use sinergi::konten::{self, Bidang, JenisKolom, Kolom, KontenTidakSah};
 use sinergi::opsi::{Jenis, Tahun, Zona};
 use sinergi::pelatihan::{self, Acara};
@@ -283,6 +283,7 @@ pub struct Render {
     pub out: PathBuf,
     pub kertas: Kertas,
     pub huruf: Huruf,
+    pub margin: Option<Margin>,
 }
 
 /// `sinergi render JENIS --data isian.yaml --out hasil.pdf`
@@ -300,6 +301,7 @@ pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
     let opsi = Opsi {
         kertas: r.kertas,
         huruf: r.huruf,
+        margin: r.margin,
     };
     match mesin.render(&r.jenis, &isian, &opsi) {
         Ok(pdf) => {
@@ -379,6 +381,7 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
         Opsi {
             kertas: o.kertas,
             huruf: o.huruf,
+            margin: None,
         },
     ))
 }

@@ -1,8 +1,11 @@
 //! Helpers for tests that run the real `sinergi` binary.
 #![allow(dead_code)]
 
+mod formulir;
 mod pdf;
 // Not every test file reads PDFs.
+#[allow(unused_imports)]
+pub use formulir::*;
 #[allow(unused_imports)]
 pub use pdf::*;
 
