@@ -28,7 +28,7 @@ pub struct Draf {
 pub struct Versi {
     pub versi: i64,
     pub data: Value,
-    /// Print options (`kertas`, `huruf`).
+    /// Print options (`kertas`, `huruf`, `margin`).
     pub opsi: Value,
     pub dibuat: i64,
     pub dibuat_oleh: String,

@@ -99,7 +99,7 @@ pub fn formulir(data: &[u8]) {
     };
     let semua = formulir_bawaan();
     let kolom = &semua[usize::from(pilih) % semua.len()];
-    let Err(galat) = isian::periksa(kolom, &nilai) else {
+    let Err(galat) = isian::periksa(kolom, &[], &nilai) else {
         return;
     };
     assert!(!galat.is_empty() && galat.len() <= isian::BATAS_MASALAH + 1);

@@ -225,6 +225,77 @@ impl FromStr for Format {
     }
 }
 
+/// Page margins in whole millimetres, written `atas,bawah,kiri,kanan` (`30,30,40,30`), each
+/// 10–60 mm. Without one a document keeps its layout's margins (regulations 30/30/40/30, other
+/// documents 25/25/30/25).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Margin {
+    pub atas: u8,
+    pub bawah: u8,
+    pub kiri: u8,
+    pub kanan: u8,
+}
+
+impl Margin {
+    /// The narrowest and widest margin accepted, in millimetres.
+    pub const MIN: u8 = 10;
+    pub const MAKS: u8 = 60;
+}
+
+impl FromStr for Margin {
+    type Err = NilaiTidakSah;
+    fn from_str(s: &str) -> Result<Margin, NilaiTidakSah> {
+        let contoh = "tulis empat angka milimeter atas,bawah,kiri,kanan, mis. 30,30,40,30";
+        let bagian: Vec<&str> = s.trim().split(',').map(str::trim).collect();
+        if bagian.len() != 4 {
+            let tampil: String = s.trim().chars().take(40).collect();
+            return Err(NilaiTidakSah(format!(
+                "`{tampil}` bukan margin: {contoh} (ada {} angka)",
+                bagian.len()
+            )));
+        }
+        let mut mm = [0u8; 4];
+        for ((sisi, b), keluar) in ["atas", "bawah", "kiri", "kanan"]
+            .into_iter()
+            .zip(bagian)
+            .zip(mm.iter_mut())
+        {
+            let angka = b.strip_suffix("mm").unwrap_or(b).trim();
+            let tampil: String = b.chars().take(20).collect();
+            let n: u32 = angka.parse().map_err(|_| {
+                NilaiTidakSah(format!(
+                    "margin {sisi} `{tampil}` bukan bilangan bulat milimeter; {contoh}"
+                ))
+            })?;
+            if !(u32::from(Margin::MIN)..=u32::from(Margin::MAKS)).contains(&n) {
+                return Err(NilaiTidakSah(format!(
+                    "margin {sisi} {n} mm di luar batas {}–{} mm",
+                    Margin::MIN,
+                    Margin::MAKS
+                )));
+            }
+            *keluar = n as u8;
+        }
+        let [atas, bawah, kiri, kanan] = mm;
+        Ok(Margin {
+            atas,
+            bawah,
+            kiri,
+            kanan,
+        })
+    }
+}
+
+impl fmt::Display for Margin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{},{},{},{}",
+            self.atas, self.bawah, self.kiri, self.kanan
+        )
+    }
+}
+
 /// The time zone of the villages served, for the date documents carry ("today"): a PDF made
 /// at 06.00 in Garut bears that day's date, not yesterday's in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -297,6 +368,9 @@ mod tests {
             "lingkungan-hidup".parse::<Bidang>()
         );
         assert_eq!("2014".parse::<Tahun>(), Ok(Tahun(2014)));
+        let m: Margin = " 30, 30 ,40mm,25 ".parse().expect("margin");
+        assert_eq!((m.atas, m.bawah, m.kiri, m.kanan), (30, 30, 40, 25));
+        assert_eq!(m.to_string().parse::<Margin>(), Ok(m));
         assert_eq!("wita".parse::<Zona>(), Ok(Zona::Wita));
         assert_eq!(Zona::Wib.offset().whole_hours(), 7);
     }
@@ -321,6 +395,23 @@ mod tests {
             ),
             ("20x".parse::<Tahun>().map(|_| ()), "empat angka"),
             ("1800".parse::<Tahun>().map(|_| ()), "1900"),
+            ("30,30,40".parse::<Margin>().map(|_| ()), "ada 3 angka"),
+            (
+                "30,30,40,x".parse::<Margin>().map(|_| ()),
+                "margin kanan `x`",
+            ),
+            (
+                "30,30,9,30".parse::<Margin>().map(|_| ()),
+                "margin kiri 9 mm di luar batas 10–60",
+            ),
+            (
+                "30,61,40,30".parse::<Margin>().map(|_| ()),
+                "margin bawah 61 mm",
+            ),
+            (
+                "30,30,40.5,30".parse::<Margin>().map(|_| ()),
+                "bilangan bulat",
+            ),
         ] {
             let e = salah.expect_err("refused");
             assert!(e.0.contains(kata), "{e}");

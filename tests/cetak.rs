@@ -452,6 +452,64 @@ fn regulations_have_the_office_margins() {
 }
 
 #[test]
+fn a_margin_option_moves_the_text() {
+    let kiri = |baris: &[Vec<Baris>]| {
+        baris
+            .iter()
+            .flatten()
+            .map(|b| b.x)
+            .fold(f64::INFINITY, f64::min)
+    };
+    // A letter-like document (30 mm left by default) and a regulation (40 mm).
+    for (jenis, bawaan) in [(PKS, 30.0), (PERDES, 40.0)] {
+        let data = contoh(jenis);
+        let biasa = pdf_baris(&render(jenis, &data, &[]));
+        assert!(
+            (kiri(&biasa) - bawaan * MM).abs() < 1.0,
+            "{jenis}: left edge {} by default",
+            kiri(&biasa)
+        );
+        let baris = pdf_baris(&render(jenis, &data, &["--margin", "25,25,50,20"]));
+        assert!(
+            (kiri(&baris) - 50.0 * MM).abs() < 1.0,
+            "{jenis}: left edge {} with a 50 mm left margin",
+            kiri(&baris)
+        );
+        let kanan = 210.0 * MM - 20.0 * MM;
+        let di_tepi = baris
+            .iter()
+            .flatten()
+            .filter(|b| (b.x_akhir - kanan).abs() < 0.5)
+            .count();
+        assert!(
+            di_tepi >= 10,
+            "{jenis}: {di_tepi} lines end at the 20 mm right margin"
+        );
+    }
+    // A margin out of bounds is refused before anything is written, naming the option.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let isian = dir.path().join("isian.yaml");
+    std::fs::write(&isian, serde_yaml::to_string(&contoh(PKS)).expect("yaml")).expect("write");
+    let pdf = dir.path().join("hasil.pdf");
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["render", PKS, "--data"])
+        .arg(&isian)
+        .arg("--out")
+        .arg(&pdf)
+        .args(["--margin", "30,30,70,30"])
+        .output()
+        .expect("run sinergi");
+    assert!(!out.status.success());
+    assert!(!pdf.exists());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains("--margin") && e.contains("margin kiri 70 mm di luar batas 10–60 mm"),
+        "{e}"
+    );
+}
+
+#[test]
 fn centred_lines_are_centred_not_stretched() {
     let mut data = contoh(PERDES);
     data["desa"]["nama"] = s("Sukamaju Mekarwangi Sirnagalih Cibeureum Karangsari");
@@ -598,6 +656,20 @@ fn the_invitation_is_ready_to_send() {
     ]);
     let pdf = std::fs::read(out.join("undangan.pdf")).expect("read");
     assert!(ada_gambar(&pdf), "the emblem on the letterhead");
+    // The handout's cover carries the same emblem, served to typst as an image.
+    let modul = dir.path().join("modul.pdf");
+    sinergi_ok(&[
+        "materi",
+        "modul",
+        "--acara",
+        berkas.to_str().expect("path"),
+        "--out",
+        modul.to_str().expect("path"),
+    ]);
+    assert!(
+        ada_gambar(&std::fs::read(&modul).expect("read")),
+        "the emblem on the cover"
+    );
     let halaman = pdf_halaman(&pdf);
     let satu = &halaman[0];
     let t = rata(satu);

@@ -164,6 +164,62 @@ fn kit_from_the_example_event() {
     );
 }
 
+/// Research caveats for editors: they belong in an entry's `catatan`, never in what
+/// participants read.
+const CATATAN_PENYUNTING: [&str; 4] = [
+    "belum dicocokkan",
+    "mintalah petunjuk dpmd",
+    "perlu dicek",
+    "belum dapat dipastikan",
+];
+
+#[test]
+fn participants_read_no_research_caveats() {
+    // The bundled content carries such caveats for editors, so the test can fail.
+    let mut di_konten = 0;
+    for kol in ["regulasi", "studi-kasus", "materi"] {
+        for e in std::fs::read_dir(konten_bawaan().join(kol)).expect("folder") {
+            let t = std::fs::read_to_string(e.expect("entry").path()).expect("read");
+            let t = t.to_lowercase();
+            di_konten += CATATAN_PENYUNTING.iter().filter(|f| t.contains(*f)).count();
+        }
+    }
+    assert!(di_konten > 0, "no caveat in the content to keep out");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let acara = dir.path().join("acara.yaml");
+    std::fs::write(&acara, sinergi_ok(&["materi", "kit", "--contoh"]).stdout).expect("write");
+    let a = acara.to_str().expect("path");
+    let kit = dir.path().join("kit");
+    sinergi_ok(&[
+        "materi",
+        "kit",
+        "--acara",
+        a,
+        "--out",
+        kit.to_str().expect("path"),
+    ]);
+    let mut dibaca = vec![kit.join("pre-test.pdf"), kit.join("post-test.pdf")];
+    for jenis in ["modul", "slide"] {
+        let pdf = dir.path().join(format!("{jenis}.pdf"));
+        sinergi_ok(&["materi", jenis, "--out", pdf.to_str().expect("path")]);
+        dibaca.push(pdf);
+    }
+    for pdf in &dibaca {
+        let t = teks_pdf(pdf).to_lowercase();
+        for f in CATATAN_PENYUNTING {
+            assert!(
+                !t.contains(f),
+                "{}: {f:?} reaches participants: …{}…",
+                pdf.display(),
+                t.find(f)
+                    .map(|i| &t[t.floor_char_boundary(i.saturating_sub(120))..i + f.len()])
+                    .unwrap_or("")
+            );
+        }
+    }
+}
+
 #[test]
 fn kit_without_villages_is_refused_clearly() {
     let dir = tempfile::tempdir().expect("tempdir");

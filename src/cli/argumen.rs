@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use sinergi::dokumen::{Format, Huruf, Kertas};
+use sinergi::dokumen::{Format, Huruf, Kertas, Margin};
 use sinergi::konten::Bidang;
 use sinergi::opsi::{Jenis, Tahun, Zona};
 
@@ -116,6 +116,10 @@ pub enum Perintah {
         /// Huruf: bookman, times atau arial
         #[arg(long, default_value = "bookman")]
         huruf: Huruf,
+        /// Margin dalam milimeter, atas,bawah,kiri,kanan (masing-masing 10–60), mis. 30,30,40,30;
+        /// tanpa opsi ini, margin baku jenis dokumennya
+        #[arg(long, value_name = "ATAS,BAWAH,KIRI,KANAN")]
+        margin: Option<Margin>,
     },
     /// Bahan sosialisasi: modul (handout), slide, dan kit acara
     Materi {

@@ -75,6 +75,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
             format,
             kertas,
             huruf,
+            margin,
         } => perintah::render(
             &f,
             Render {
@@ -84,6 +85,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
                 format,
                 kertas,
                 huruf,
+                margin,
             },
         ),
         Perintah::Materi { jenis } => perintah::materi(&f, jenis),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use sinergi::dokumen::{DokumenError, Format, Huruf, Kertas, Mesin, Opsi};
+use sinergi::dokumen::{DokumenError, Format, Huruf, Kertas, Margin, Mesin, Opsi};
 use sinergi::konten::{self, Bidang, JenisKolom, Kolom, KontenTidakSah};
 use sinergi::opsi::{Jenis, Tahun, Zona};
 use sinergi::pelatihan::{self, Acara};
@@ -285,6 +285,7 @@ pub struct Render {
     pub format: Option<Format>,
     pub kertas: Kertas,
     pub huruf: Huruf,
+    pub margin: Option<Margin>,
 }
 
 /// `sinergi render JENIS --data isian.yaml --out hasil.pdf`
@@ -302,6 +303,7 @@ pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
     let opsi = Opsi {
         kertas: r.kertas,
         huruf: r.huruf,
+        margin: r.margin,
     };
     let format = r.format.unwrap_or_else(|| {
         if r.out
@@ -401,6 +403,7 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
         Opsi {
             kertas: o.kertas,
             huruf: o.huruf,
+            margin: None,
         },
     ))
 }

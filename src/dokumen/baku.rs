@@ -17,7 +17,7 @@ impl Mesin {
             .get(id)
             .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
         let formulir::Terperiksa { mut isian, .. } =
-            formulir::periksa(&j.formulir, &j.contoh()).map_err(DokumenError::Isian)?;
+            formulir::periksa(&j.formulir, &j.aturan, &j.contoh()).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         kosongkan(&j.formulir, &mut isian);
         let salah = |e: tera::Error| DokumenError::Naskah {

@@ -2,6 +2,7 @@
 //! Markdown body, the layout from `templates/dokumen/*.typ`, and the form values reach typst
 //! only as data (`/data.json`), never as markup.
 
+pub(crate) mod aturan;
 mod baku;
 mod cache;
 mod docx;
@@ -23,15 +24,16 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use crate::opsi::{Format, Huruf, Kertas, Zona};
+pub use crate::opsi::{Format, Huruf, Kertas, Margin, Zona};
 use cache::CachePdf;
 pub use formulir::GalatIsian;
 
-/// How to print: paper and font.
+/// How to print: paper, font, and margins (the layout's own when none are given).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Opsi {
     pub kertas: Kertas,
     pub huruf: Huruf,
+    pub margin: Option<Margin>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +68,8 @@ pub struct JenisDokumen {
     pub tahap: String,
     pub dasar_hukum: Vec<String>,
     pub formulir: Vec<Kolom>,
+    /// The form's cross-field rules, checked after its fields.
+    pub aturan: Vec<aturan::Aturan>,
     pub versi: String,
     /// The templat entry's file, for messages.
     pub berkas: PathBuf,
@@ -142,6 +146,7 @@ impl Mesin {
                     tahap: t.tahap.clone(),
                     dasar_hukum: t.dasar_hukum.clone(),
                     formulir: t.formulir.clone(),
+                    aturan: t.aturan_terurai.clone(),
                     versi: t.versi.clone().unwrap_or_else(|| "1".into()),
                     berkas: e.path.clone(),
                     penomoran: t.penomoran.as_ref().and_then(|p| {
@@ -186,7 +191,7 @@ impl Mesin {
             .get(id)
             .ok_or_else(|| DokumenError::TidakDikenal(id.into()))?;
         let formulir::Terperiksa { mut isian, gambar } =
-            formulir::periksa(&j.formulir, data).map_err(DokumenError::Isian)?;
+            formulir::periksa(&j.formulir, &j.aturan, data).map_err(DokumenError::Isian)?;
         tambah_bentuk_tampil(&j.formulir, &mut isian);
         let ctx = tera::Context::from_serialize(&isian).map_err(|e| DokumenError::Naskah {
             berkas: j.berkas.clone(),
@@ -269,12 +274,15 @@ impl Mesin {
     }
 
     /// Typesets layout `tata_letak` (a `templates/dokumen/*.typ` name) with `isi` as the data
-    /// beside `meta`: how training material is made from content rather than forms.
+    /// beside `meta`: how training material is made from content rather than forms. An image
+    /// (checked by [`gambar`]) is served to the layout as `/lambang.img`, as a form's emblem is,
+    /// with `meta.ada_gambar` true.
     pub fn susun(
         &self,
         tata_letak: &str,
         judul: &str,
         isi: Value,
+        gambar: Option<gambar::Gambar>,
         opsi: &Opsi,
     ) -> Result<Vec<u8>, DokumenError> {
         let fid =
@@ -287,7 +295,16 @@ impl Mesin {
                     tata_letak: tata_letak.into(),
                     dir: self.bersama.dir.clone(),
                 })?;
-        self.susun_dengan(fid, tata_letak, judul, "1", isi, None, opsi, Format::Pdf)
+        self.susun_dengan(
+            fid,
+            tata_letak,
+            judul,
+            "1",
+            isi,
+            gambar.map(|g| g.bytes),
+            opsi,
+            Format::Pdf,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -395,7 +412,7 @@ impl Mesin {
 }
 
 /// The data a layout reads as `/data.json`: `meta` (type, title, version, paper, font, date,
-/// whether there is an image) beside `isi`'s keys.
+/// whether there is an image, margins) beside `isi`'s keys.
 fn data_json(
     id: &str,
     judul: &str,
@@ -410,6 +427,7 @@ fn data_json(
             "jenis": id, "judul": judul, "versi": versi,
             "kertas": opsi.kertas, "huruf": opsi.huruf.keluarga(),
             "tanggal": [y, m, d], "ada_gambar": ada_gambar,
+            "margin": opsi.margin,
         },
     });
     if let (Value::Object(tujuan), Value::Object(sumber)) = (&mut data_json, isi) {

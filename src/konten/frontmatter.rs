@@ -76,6 +76,64 @@ impl<'a> Peta<'a> {
         })
     }
 
+    /// Line and column of the `i`-th item (from 0) of the list under top-level `kunci`: the
+    /// `- ` markers least indented below the key. The key's line if there are fewer items.
+    pub fn butir(&self, kunci: &str, i: usize) -> (usize, usize) {
+        match self.rentang_butir(kunci, i) {
+            Some((n, x, _)) => (n + self.offset, x + 1),
+            None => self.kunci(kunci),
+        }
+    }
+
+    /// Line and column of key `sub` inside the `i`-th item of the list under `kunci`; the item's
+    /// line when it is not written there on a line of its own.
+    pub fn kunci_butir(&self, kunci: &str, i: usize, sub: &str) -> (usize, usize) {
+        let Some((awal, _, akhir)) = self.rentang_butir(kunci, i) else {
+            return self.kunci(kunci);
+        };
+        for n in awal..akhir {
+            let b = self.baris[n];
+            let isi = b.trim_start().trim_start_matches("- ");
+            if isi
+                .strip_prefix(sub)
+                .is_some_and(|sisa| sisa.trim_start().starts_with(':'))
+            {
+                return (n + self.offset, b.len() - isi.len() + 1);
+            }
+        }
+        self.butir(kunci, i)
+    }
+
+    /// Line index and indentation of the `i`-th item's marker, and the line index where the item
+    /// ends (exclusive).
+    fn rentang_butir(&self, kunci: &str, i: usize) -> Option<(usize, usize, usize)> {
+        let mulai = self.indeks_kunci(kunci)?;
+        let mut penanda: Vec<(usize, usize)> = Vec::new();
+        let mut akhir_blok = self.baris.len();
+        for (n, b) in self.baris.iter().enumerate().skip(mulai + 1) {
+            if !b.starts_with([' ', '\t', '-', '#']) && !b.trim().is_empty() {
+                akhir_blok = n;
+                break;
+            }
+            let isi = b.trim_start();
+            if isi == "-" || isi.starts_with("- ") {
+                penanda.push((n, b.len() - isi.len()));
+            }
+        }
+        let indentasi = penanda.iter().map(|(_, x)| *x).min()?;
+        let atas: Vec<usize> = penanda
+            .into_iter()
+            .filter(|(_, x)| *x == indentasi)
+            .map(|(n, _)| n)
+            .collect();
+        let awal = *atas.get(i)?;
+        Some((
+            awal,
+            indentasi,
+            atas.get(i + 1).copied().unwrap_or(akhir_blok),
+        ))
+    }
+
     /// Line and column of `nilai` written under top-level `kunci`; the key's line if not found.
     pub fn nilai(&self, kunci: &str, nilai: &str) -> (usize, usize) {
         let Some(mulai) = self.indeks_kunci(kunci) else {
@@ -139,5 +197,22 @@ mod tests {
         assert_eq!(p.nilai("bidang", "salah"), (5, 5));
         assert_eq!(p.nilai("status", "x"), (6, 9));
         assert_eq!(p.kunci("tidak-ada"), (1, 1));
+    }
+
+    #[test]
+    fn locates_list_items() {
+        let yaml = "aturan:\n  - {jenis: a}\n  - jenis: b\n    kolom:\n      - x\n  - jenis: c\nversi: 1\n";
+        let p = Peta::new(yaml, 2);
+        assert_eq!(p.butir("aturan", 0), (3, 3));
+        assert_eq!(p.butir("aturan", 1), (4, 3));
+        assert_eq!(p.butir("aturan", 2), (7, 3));
+        assert_eq!(p.butir("aturan", 3), (2, 1));
+        assert_eq!(p.kunci_butir("aturan", 1, "kolom"), (5, 5));
+        assert_eq!(p.kunci_butir("aturan", 2, "jenis"), (7, 5));
+        assert_eq!(
+            p.kunci_butir("aturan", 0, "jenis"),
+            (3, 3),
+            "a flow item: its line"
+        );
     }
 }

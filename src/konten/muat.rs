@@ -299,7 +299,7 @@ pub(super) fn muat_entri(
         Koleksi::Templat => serde_yaml::from_str(t.yaml).map(Data::Templat),
         Koleksi::Materi => serde_yaml::from_str(t.yaml).map(Data::Materi),
     };
-    let data = match data {
+    let mut data = match data {
         Ok(d) => d,
         Err(e) => {
             m.push(galat_yaml(e));
@@ -313,6 +313,9 @@ pub(super) fn muat_entri(
         masalah: &mut m,
         ada: &ada,
     };
+    if let Data::Templat(x) = &mut data {
+        x.aturan_terurai = periksa.aturan(&x.aturan, &x.formulir);
+    }
     let (judul, bidang_teks, tahun) = match &data {
         Data::Regulasi(r) => {
             periksa.regulasi(r);

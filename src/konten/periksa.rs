@@ -170,6 +170,41 @@ impl Pemeriksa<'_> {
         }
     }
 
+    /// The cross-field rules of a form, each checked against the form; a wrong one is reported
+    /// at its line and left out.
+    pub(super) fn aturan(
+        &mut self,
+        aturan: &[skema::AturanMentah],
+        formulir: &[Kolom],
+    ) -> Vec<skema::Aturan> {
+        let mut hasil = Vec::new();
+        if !aturan.is_empty() && formulir.is_empty() {
+            self.catat(
+                self.peta.kunci("aturan"),
+                "aturan: templat tanpa `formulir` tidak punya kolom untuk diperiksa".into(),
+            );
+            return hasil;
+        }
+        for (i, a) in aturan.iter().enumerate() {
+            match crate::dokumen::aturan::urai(a, formulir) {
+                Ok(x) => hasil.push(x),
+                Err(e) => {
+                    // A message that names a key ("akhir: …") points at that key's line.
+                    let kunci = e.split_once(": ").map(|(k, _)| k).unwrap_or("");
+                    let pos = if !kunci.is_empty()
+                        && kunci.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    {
+                        self.peta.kunci_butir("aturan", i, kunci)
+                    } else {
+                        self.peta.butir("aturan", i)
+                    };
+                    self.catat(pos, format!("aturan[{i}] ({}): {e}", a.jenis.nama()));
+                }
+            }
+        }
+        hasil
+    }
+
     /// The numbering of a document type: a known register, and a field of the form (a text
     /// field, or one in each row of a repeated group as `grup[].kolom`).
     pub(super) fn penomoran(&mut self, pn: &skema::PenomoranTemplat, formulir: &[Kolom]) {
@@ -296,6 +331,11 @@ mod tests {
         nomor: \"6\"\ntahun: 2014\ntentang: Desa\nteu_badan: Indonesia\nstatus: berlaku\n\
         sumber: https://example.org/uu-6-2014\n";
 
+    /// A form of two dates and one valid rule, on lines 5–9 (line 1 is the `---`).
+    const TEMPLAT_ATURAN: &str = "judul: T\ntahap: persiapan\npanduan: x\nformulir:\n  \
+        - {nama: a, label: A, jenis: tanggal}\n  - {nama: b, label: B, jenis: tanggal}\naturan:\n  \
+        - {jenis: urutan, awal: a, akhir: b, boleh_sama: true, pesan: x}\n";
+
     #[test]
     fn each_rule_names_its_line() {
         let kasus: &[(Koleksi, String, &str)] = &[
@@ -363,6 +403,22 @@ mod tests {
                     .into(),
                 "nilai `warna` tidak dikenal",
             ),
+            (
+                Koleksi::Templat,
+                format!("{TEMPLAT_ATURAN}  - {{jenis: urutan, awal: a, akhir: c, boleh_sama: true, pesan: x}}\n"),
+                "10: aturan[1] (urutan): akhir: `c` bukan kolom formulir ini",
+            ),
+            (
+                Koleksi::Templat,
+                format!("{TEMPLAT_ATURAN}  - jenis: wajib-bila\n    kolom: [b]\n    pesan: x\n"),
+                "10: aturan[1] (wajib-bila): aturan `wajib-bila` memerlukan `bila`",
+            ),
+            (
+                Koleksi::Templat,
+                format!("{TEMPLAT_ATURAN}  - {{jenis: lebih-dari, awal: a, pesan: x}}\n"),
+                "10: aturan[1].jenis: nilai `lebih-dari` tidak dikenal",
+            ),
+            (Koleksi::Templat, TEMPLAT_ATURAN.into(), ""),
             (
                 Koleksi::Materi,
                 "judul: M\nurutan: 0\ndurasi: 60\ntujuan: [a]\nkuis:\n  - {pertanyaan: P?, pilihan: [x, y], jawaban: c}\n"

@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use super::kolom::{JenisKolom, Kolom};
 pub use super::kosakata::{Bidang, JENIS_KERJA_SAMA, STATUS, TAHAP, URAIAN_TAHAP, label_tahap};
 pub use super::pesan::terjemahkan_serde;
+pub use crate::dokumen::aturan::{Aturan, AturanMentah};
 
 /// Accepts `sumber: https://…` as well as a list of URLs.
 fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -250,6 +251,12 @@ pub struct Templat {
     /// How an issued document of this type is numbered.
     #[serde(default)]
     pub penomoran: Option<PenomoranTemplat>,
+    /// Cross-field rules of the form, as written (see `dokumen::aturan`).
+    #[serde(default)]
+    pub aturan: Vec<AturanMentah>,
+    /// The same rules checked against the form when the content loaded.
+    #[serde(skip)]
+    pub aturan_terurai: Vec<Aturan>,
 }
 
 /// `penomoran: {register: perdes, kolom: nomor_peraturan}` — the register that numbers an issued
@@ -274,6 +281,7 @@ impl Templat {
         "tata_letak",
         "versi",
         "penomoran",
+        "aturan",
     ];
     pub const WAJIB: &[&str] = &["judul", "tahap", "panduan"];
 }

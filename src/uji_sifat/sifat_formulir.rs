@@ -5,6 +5,7 @@ use super::*;
 struct Jenis {
     id: String,
     formulir: Vec<Kolom>,
+    aturan: Vec<crate::dokumen::aturan::Aturan>,
     contoh: Value,
 }
 
@@ -21,6 +22,7 @@ fn jenis_dokumen() -> &'static [Jenis] {
             .map(|j| Jenis {
                 id: j.id.clone(),
                 formulir: j.formulir.clone(),
+                aturan: j.aturan.clone(),
                 contoh: j.contoh(),
             })
             .collect();
@@ -197,7 +199,7 @@ fn ada_gambar(kolom: &[Kolom]) -> bool {
 #[test]
 fn every_example_validates() {
     for j in jenis_dokumen() {
-        if let Err(g) = formulir::periksa(&j.formulir, &j.contoh) {
+        if let Err(g) = formulir::periksa(&j.formulir, &j.aturan, &j.contoh) {
             panic!("{}: its example is refused: {g:?}", j.id);
         }
     }
@@ -213,7 +215,7 @@ proptest! {
     #[test]
     fn periksa_reports_bounded_problems_at_known_paths((j, data) in isian()) {
         let jenis = &jenis_dokumen()[j];
-        match formulir::periksa(&jenis.formulir, &data) {
+        match formulir::periksa(&jenis.formulir, &jenis.aturan, &data) {
             Ok(t) => {
                 let Value::Object(m) = &t.isian else {
                     return Err(TestCaseError::fail("normalized data is an object"));
@@ -223,7 +225,7 @@ proptest! {
                 nama.sort();
                 prop_assert_eq!(kunci, nama);
                 if !ada_gambar(&jenis.formulir) {
-                    let lagi = formulir::periksa(&jenis.formulir, &t.isian)
+                    let lagi = formulir::periksa(&jenis.formulir, &jenis.aturan, &t.isian)
                         .map_err(|g| TestCaseError::fail(format!("normalized data refused: {g:?}")))?;
                     prop_assert_eq!(&lagi.isian, &t.isian, "normalizing twice changes nothing");
                 }

@@ -17,7 +17,7 @@ use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::unduhan::format_diminta;
 pub(super) use super::unduhan::{berkas, berkas_zip, pdf, sibuk};
-use crate::dokumen::{DokumenError, Format, GalatIsian, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::dokumen::{DokumenError, Format, GalatIsian, Huruf, JenisDokumen, Kertas, Margin, Opsi};
 use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
@@ -70,16 +70,50 @@ pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
     )
 }
 
-/// Paper and font from a request; the message names the option.
-fn opsi_dari(kertas: Option<&str>, huruf: Option<&str>) -> Result<Opsi, String> {
-    let mut o = Opsi::default();
-    if let Some(k) = kertas.filter(|s| !s.trim().is_empty()) {
-        o.kertas = k.parse::<Kertas>().map_err(|e| format!("kertas: {e}"))?;
+/// A print option a request got wrong: its name (`kertas`, `huruf`, `margin`) and why.
+pub(super) struct OpsiSalah {
+    pub nama: &'static str,
+    pub pesan: String,
+}
+
+impl std::fmt::Display for OpsiSalah {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.nama, self.pesan)
     }
-    if let Some(h) = huruf.filter(|s| !s.trim().is_empty()) {
-        o.huruf = h.parse::<Huruf>().map_err(|e| format!("huruf: {e}"))?;
+}
+
+/// Paper, font and margins from a request; an error names the option.
+pub(super) fn opsi_dari(
+    kertas: Option<&str>,
+    huruf: Option<&str>,
+    margin: Option<&str>,
+) -> Result<Opsi, OpsiSalah> {
+    let salah = |nama: &'static str| {
+        move |e: crate::opsi::NilaiTidakSah| OpsiSalah {
+            nama,
+            pesan: e.to_string(),
+        }
+    };
+    fn isi(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let mut o = Opsi::default();
+    if let Some(k) = isi(kertas) {
+        o.kertas = k.parse::<Kertas>().map_err(salah("kertas"))?;
+    }
+    if let Some(h) = isi(huruf) {
+        o.huruf = h.parse::<Huruf>().map_err(salah("huruf"))?;
+    }
+    if let Some(m) = isi(margin) {
+        o.margin = Some(m.parse::<Margin>().map_err(salah("margin"))?);
     }
     Ok(o)
+}
+
+/// The print options of a submitted form.
+pub(super) fn opsi_kiriman(kiriman: &Kiriman) -> Result<Opsi, OpsiSalah> {
+    let teks = |n: &str| kiriman.opsi.get(n).and_then(Value::as_str);
+    opsi_dari(teks("kertas"), teks("huruf"), teks("margin"))
 }
 
 /// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
@@ -117,6 +151,10 @@ pub struct ParameterDokumen {
     /// dan susunan yang sama). Dapat juga diminta dengan header `Accept`.
     #[param(inline, value_type = Option<String>, pattern = "^(pdf|docx|PDF|DOCX)$")]
     format: Option<String>,
+    /// Margin dalam milimeter: atas,bawah,kiri,kanan, masing-masing 10–60 (mis. 30,30,40,30);
+    /// tanpa parameter ini, margin baku jenis dokumennya.
+    #[param(inline, value_type = Option<String>, pattern = "^[0-9]{2},[0-9]{2},[0-9]{2},[0-9]{2}$")]
+    margin: Option<String>,
 }
 
 /// Fill a document type's form and get its PDF (or DOCX).
@@ -166,9 +204,10 @@ pub async fn api_buat(
     let opsi = match opsi_dari(
         q.get("kertas").map(String::as_str),
         q.get("huruf").map(String::as_str),
+        q.get("margin").map(String::as_str),
     ) {
         Ok(o) => o,
-        Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
+        Err(p) => return api::galat(StatusCode::BAD_REQUEST, p.to_string()),
     };
     let format = match format_diminta(q.get("format").map(String::as_str), &headers) {
         Ok(f) => f,
@@ -244,6 +283,8 @@ pub(super) struct Konteks<'a> {
     pub pesan: &'a str,
     /// A problem with the village choice.
     pub galat_desa: &'a str,
+    /// A problem with the margins asked for.
+    pub galat_margin: &'a str,
 }
 
 /// The form page: `data` in the fields, `galat` beside them and summed up at the top; for a
@@ -311,12 +352,13 @@ pub(super) fn tampilkan_form_dengan(
         json!({
             "id": j.id, "judul": j.judul, "tahap": label_tahap(&j.tahap), "kolom": kolom,
             "galat": form::ringkasan(galat_isian, &label),
-            "kertas": pilih("kertas"), "huruf": pilih("huruf"),
+            "kertas": pilih("kertas"), "huruf": pilih("huruf"), "margin": pilih("margin"),
             "desa": desa, "nama_desa": nama_desa, "pilihan_desa": pilihan_desa,
             "pilih_desa": pilih_desa,
             "draf": pilih("draf"), "menggantikan": pilih("menggantikan"),
             "bernomor": j.penomoran.is_some(),
             "pesan": konteks.pesan, "galat_desa": konteks.galat_desa,
+            "galat_margin": konteks.galat_margin,
         }),
     )
 }
@@ -459,21 +501,41 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         };
         return dengan_pesan(&kiriman, &lain, &pesan);
     }
-    if kiriman.aksi == "terbitkan" {
-        return super::terbit::terbitkan_kiriman(&k, j, &kiriman).await;
-    }
     let format = if kiriman.aksi == "docx" {
         Format::Docx
     } else {
         Format::Pdf
     };
-    let opsi = match opsi_dari(
-        kiriman.opsi.get("kertas").and_then(Value::as_str),
-        kiriman.opsi.get("huruf").and_then(Value::as_str),
-    ) {
+    // Print options are checked before printing or issuing: a wrong margin is shown beside
+    // its field with the input kept, as a field's problem is.
+    let opsi = match opsi_kiriman(&kiriman) {
         Ok(o) => o,
-        Err(p) => return galat(&k, StatusCode::BAD_REQUEST, "Permintaan tidak valid", &p),
+        Err(e) if e.nama == "margin" => {
+            return tampilkan_form_dengan(
+                &k,
+                j,
+                &kiriman,
+                &[],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &Konteks {
+                    pesan: &pesan,
+                    galat_margin: &e.pesan,
+                    ..Default::default()
+                },
+            );
+        }
+        Err(e) => {
+            return galat(
+                &k,
+                StatusCode::BAD_REQUEST,
+                "Permintaan tidak valid",
+                &e.to_string(),
+            );
+        }
     };
+    if kiriman.aksi == "terbitkan" {
+        return super::terbit::terbitkan_kiriman(&k, j, &kiriman, opsi).await;
+    }
     let data = kiriman.data.clone();
     match susun(&k, &id, move || Ok(data), opsi, format).await {
         None => sibuk(),

@@ -98,7 +98,7 @@ pub(super) async fn simpan_kiriman(
         None => None,
     };
     let judul = draf::judul_dari(&kiriman.data, &j.judul);
-    let cetak = json!({"kertas": opsi("kertas"), "huruf": opsi("huruf")});
+    let cetak = json!({"kertas": opsi("kertas"), "huruf": opsi("huruf"), "margin": opsi("margin")});
     match draf::simpan(
         &k.gudang,
         Simpanan {
@@ -272,7 +272,7 @@ pub async fn buka(
     let mut opsi = Map::new();
     opsi.insert("draf".into(), json!(d.id));
     opsi.insert("desa".into(), json!(d.kode_desa));
-    for n in ["kertas", "huruf"] {
+    for n in ["kertas", "huruf", "margin"] {
         if let Some(x) = v.opsi.get(n).and_then(Value::as_str) {
             opsi.insert(n.into(), json!(x));
         }

@@ -14,14 +14,24 @@ use super::Keadaan;
 use crate::dokumen::{GalatIsian, JenisDokumen, formulir, gambar, jalur};
 use crate::konten::{JenisKolom, Kolom};
 
-/// Form options besides the fields and the button pressed (`_aksi`): paper and font, and for a
-/// signed-in user the village, the draft, the CSRF token and the document a new one replaces.
-const OPSI_FORM: [&str; 6] = ["kertas", "huruf", "desa", "draf", "csrf", "menggantikan"];
+/// Form options besides the fields and the button pressed (`_aksi`): paper, font and margins,
+/// and for a signed-in user the village, the draft, the CSRF token and the document a new one
+/// replaces.
+const OPSI_FORM: [&str; 7] = [
+    "kertas",
+    "huruf",
+    "margin",
+    "desa",
+    "draf",
+    "csrf",
+    "menggantikan",
+];
 
 /// What a submitted form asks for.
 pub(super) struct Kiriman {
     pub data: Value,
-    /// `kertas`, `huruf`.
+    /// `kertas`, `huruf`, `margin`, and for a signed-in user `desa`, `draf`, `csrf`,
+    /// `menggantikan`.
     pub opsi: Map<String, Value>,
     /// `buat`, `tambah:desa`, `hapus:desa:1`.
     pub aksi: String,

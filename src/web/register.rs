@@ -340,7 +340,7 @@ pub async fn ekspor(
             let hasil = k
                 .di_kolam_dokumen(move || {
                     m.mesin
-                        .susun("register-produk-hukum", &judul, isi, &Opsi::default())
+                        .susun("register-produk-hukum", &judul, isi, None, &Opsi::default())
                 })
                 .await;
             match hasil {

@@ -16,7 +16,7 @@ use super::formulir::Kiriman;
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::sesi;
 use crate::akun::{Peran, izin};
-use crate::dokumen::{DokumenError, Huruf, JenisDokumen, Kertas, Opsi};
+use crate::dokumen::{DokumenError, JenisDokumen, Opsi};
 use crate::terbit::{self, GalatTerbit, Penerbitan, Terbitan};
 use crate::wilayah;
 
@@ -36,6 +36,7 @@ pub(super) async fn terbitkan_kiriman(
     k: &Keadaan,
     j: &JenisDokumen,
     kiriman: &Kiriman,
+    cetak: Opsi,
 ) -> Response {
     let Some(saya) = sesi::saya() else {
         return galat(
@@ -105,14 +106,6 @@ pub(super) async fn terbitkan_kiriman(
     if !izin::boleh_semua(saya.pengguna(), &desa_) {
         return tidak_boleh(k);
     }
-    let cetak = Opsi {
-        kertas: opsi_teks("kertas")
-            .and_then(|x| x.parse::<Kertas>().ok())
-            .unwrap_or_default(),
-        huruf: opsi_teks("huruf")
-            .and_then(|x| x.parse::<Huruf>().ok())
-            .unwrap_or_default(),
-    };
     let menggantikan = opsi_teks("menggantikan");
     if let Some(lama) = &menggantikan {
         match terbit::baca(&k.gudang, lama).await {

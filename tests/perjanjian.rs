@@ -1,0 +1,155 @@
+//! Wording points of the agreement and the letters that a legal officer reads before signing: a
+//! "sebagai berikut:" is always followed by its list, and the two signature columns of the
+//! Perjanjian stay level when one title wraps. PDFs are read with the helpers of `tests/common`.
+
+mod common;
+
+use common::{Baris, bin, pdf_baris, sinergi_ok};
+use serde_yaml::Value;
+
+const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
+
+fn contoh(jenis: &str) -> Value {
+    serde_yaml::from_slice(&sinergi_ok(&["dokumen", jenis, "--contoh"]).stdout).expect("yaml")
+}
+
+fn render(jenis: &str, data: &Value, ekstra: &[&str]) -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let isian = dir.path().join("isian.yaml");
+    std::fs::write(&isian, serde_yaml::to_string(data).expect("yaml")).expect("write");
+    let pdf = dir.path().join("hasil.pdf");
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["render", jenis, "--data"])
+        .arg(&isian)
+        .arg("--out")
+        .arg(&pdf)
+        .args(ekstra)
+        .output()
+        .expect("run sinergi");
+    assert!(
+        out.status.success(),
+        "{jenis}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(&pdf).expect("the PDF was written")
+}
+
+/// Every document type's id.
+fn jenis_dokumen() -> Vec<String> {
+    let v: serde_json::Value =
+        serde_json::from_slice(&sinergi_ok(&["dokumen", "--json"]).stdout).expect("json");
+    v.as_array()
+        .expect("list")
+        .iter()
+        .map(|j| j["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// Whether a printed line starts a list item: "1.", "a.", "(1)".
+fn butir(teks: &str) -> bool {
+    let t = teks.trim_start();
+    let kepala: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
+    let angka = kepala.trim_end_matches('.');
+    (kepala.ends_with('.')
+        && !angka.is_empty()
+        && (angka.chars().all(|c| c.is_ascii_digit())
+            || (angka.chars().count() == 1 && angka.chars().all(|c| c.is_ascii_lowercase()))))
+        || (kepala.starts_with('(')
+            && kepala.ends_with(')')
+            && kepala[1..kepala.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit()))
+}
+
+#[test]
+fn a_list_follows_every_sebagai_berikut() {
+    let mut dilihat = 0;
+    for jenis in jenis_dokumen() {
+        for kertas in ["a4", "f4"] {
+            let halaman = pdf_baris(&render(&jenis, &contoh(&jenis), &["--kertas", kertas]));
+            // Lines in reading order, page footers left out.
+            let baris: Vec<&Baris> = halaman
+                .iter()
+                .flatten()
+                .filter(|b| !(b.teks.starts_with("Halaman ") && b.teks.contains(" dari ")))
+                .collect();
+            for (i, b) in baris.iter().enumerate() {
+                if !b.teks.trim_end().ends_with("sebagai berikut:") {
+                    continue;
+                }
+                dilihat += 1;
+                let lanjut = baris.get(i + 1).map(|x| x.teks.as_str()).unwrap_or("");
+                assert!(
+                    butir(lanjut),
+                    "{jenis} ({kertas}): {:?} is followed by {lanjut:?}, not a list",
+                    b.teks
+                );
+            }
+        }
+    }
+    assert!(
+        dilihat >= 10,
+        "{dilihat} lines ending in \"sebagai berikut:\""
+    );
+}
+
+#[test]
+fn the_signature_columns_stay_level_when_a_title_wraps() {
+    let mut data = contoh(PKS);
+    // A title at the field's limit wraps over several lines in its column.
+    data["pihak_kedua"]["jabatan"] =
+        Value::String("Direktur Utama Bidang Pengolahan dan Pemasaran Hasil Tani".into());
+    let kedua = data["pihak_kedua"]["penanda_tangan"]
+        .as_str()
+        .expect("signer")
+        .to_string();
+    let pertama = data["kepala_desa"]["nama"]
+        .as_str()
+        .expect("head")
+        .to_string();
+    for kertas in ["a4", "f4"] {
+        let halaman = pdf_baris(&render(PKS, &data, &["--kertas", kertas]));
+        let akhir = halaman.last().expect("a page");
+        let y = |teks: &str| -> Vec<f64> {
+            akhir
+                .iter()
+                .filter(|b| b.teks.trim() == teks)
+                .map(|b| b.y)
+                .collect()
+        };
+        let (a, b) = (y(&kedua), y(&pertama));
+        assert!(
+            a.len() == 1 && b.len() == 1,
+            "{kertas}: one line each for {kedua:?} {a:?} and {pertama:?} {b:?}"
+        );
+        assert!(
+            (a[0] - b[0]).abs() < 0.5,
+            "{kertas}: names at {} and {} pt",
+            a[0],
+            b[0]
+        );
+        let meterai: Vec<f64> = akhir
+            .iter()
+            .filter(|b| b.teks.contains("METERAI"))
+            .map(|b| b.y)
+            .collect();
+        assert_eq!(meterai.len(), 2, "{kertas}: two meterai boxes");
+        assert!(
+            (meterai[0] - meterai[1]).abs() < 0.5,
+            "{kertas}: meterai at {meterai:?}"
+        );
+        // The title did wrap: its first and last words are on different lines.
+        let baris_dengan = |kata: &str| {
+            akhir
+                .iter()
+                .find(|b| b.y < a[0] && b.teks.contains(kata))
+                .map(|b| b.y)
+        };
+        let (awal, ujung) = (baris_dengan("Direktur Utama"), baris_dengan("Sejahtera,"));
+        assert!(
+            awal.is_some() && ujung.is_some() && awal != ujung,
+            "{kertas}: the title wraps ({awal:?}, {ujung:?})"
+        );
+    }
+}
