@@ -17,7 +17,8 @@ use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::unduhan::format_diminta;
 pub(super) use super::unduhan::{berkas, berkas_zip, pdf, sibuk};
-use crate::dokumen::{DokumenError, Format, GalatIsian, Huruf, JenisDokumen, Kertas, Margin, Opsi};
+use super::unduhan::{opsi_dari, opsi_kiriman, susun};
+use crate::dokumen::{DokumenError, Format, GalatIsian, JenisDokumen};
 use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
@@ -68,72 +69,6 @@ pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
             })
             .collect(),
     )
-}
-
-/// A print option a request got wrong: its name (`kertas`, `huruf`, `margin`) and why.
-pub(super) struct OpsiSalah {
-    pub nama: &'static str,
-    pub pesan: String,
-}
-
-impl std::fmt::Display for OpsiSalah {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.nama, self.pesan)
-    }
-}
-
-/// Paper, font and margins from a request; an error names the option.
-pub(super) fn opsi_dari(
-    kertas: Option<&str>,
-    huruf: Option<&str>,
-    margin: Option<&str>,
-) -> Result<Opsi, OpsiSalah> {
-    let salah = |nama: &'static str| {
-        move |e: crate::opsi::NilaiTidakSah| OpsiSalah {
-            nama,
-            pesan: e.to_string(),
-        }
-    };
-    fn isi(v: Option<&str>) -> Option<&str> {
-        v.map(str::trim).filter(|s| !s.is_empty())
-    }
-    let mut o = Opsi::default();
-    if let Some(k) = isi(kertas) {
-        o.kertas = k.parse::<Kertas>().map_err(salah("kertas"))?;
-    }
-    if let Some(h) = isi(huruf) {
-        o.huruf = h.parse::<Huruf>().map_err(salah("huruf"))?;
-    }
-    if let Some(m) = isi(margin) {
-        o.margin = Some(m.parse::<Margin>().map_err(salah("margin"))?);
-    }
-    Ok(o)
-}
-
-/// The print options of a submitted form.
-pub(super) fn opsi_kiriman(kiriman: &Kiriman) -> Result<Opsi, OpsiSalah> {
-    let teks = |n: &str| kiriman.opsi.get(n).and_then(Value::as_str);
-    opsi_dari(teks("kertas"), teks("huruf"), teks("margin"))
-}
-
-/// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
-/// none free → None. Reading (YAML and JSON parsing) happens under the same permit, so parsing
-/// cost is bounded by the number of permits too.
-async fn susun(
-    k: &Keadaan,
-    id: &str,
-    baca: impl FnOnce() -> Result<Value, DokumenError> + Send + 'static,
-    opsi: Opsi,
-    format: Format,
-) -> Option<Result<Vec<u8>, DokumenError>> {
-    let izin = k.izin_dokumen.try_acquire().ok()?;
-    let m = k.muatan();
-    let id = id.to_string();
-    let hasil = k
-        .di_kolam_dokumen(move || m.mesin.render_sebagai(&id, &baca()?, &opsi, format))
-        .await;
-    drop(izin);
-    Some(hasil.unwrap_or_else(|| Err(DokumenError::Typst(vec!["penyusunan terhenti".into()]))))
 }
 
 /// The print options of the document API.
