@@ -151,6 +151,15 @@ impl Huruf {
         }
     }
 
+    /// The font's name in a word processor, which an editable copy (DOCX) asks for.
+    pub fn nama_kantor(self) -> &'static str {
+        match self {
+            Huruf::Bookman => "Bookman Old Style",
+            Huruf::Times => "Times New Roman",
+            Huruf::Arial => "Arial",
+        }
+    }
+
     /// The embedded font family that prints it.
     pub fn keluarga(self) -> &'static str {
         match self {
@@ -175,6 +184,44 @@ impl FromStr for Huruf {
 impl fmt::Display for Huruf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.nama())
+    }
+}
+
+/// What a document is made into: the PDF (the reference, as printed) or an editable DOCX with
+/// the same wording and structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn ekstensi(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    pub fn jenis_mime(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = NilaiTidakSah;
+    fn from_str(s: &str) -> Result<Format, NilaiTidakSah> {
+        match s.trim().to_lowercase().as_str() {
+            "pdf" => Ok(Format::Pdf),
+            "docx" => Ok(Format::Docx),
+            s => Err(tidak_dikenal(s, "pdf atau docx")),
+        }
     }
 }
 

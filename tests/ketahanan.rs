@@ -288,7 +288,36 @@ async fn amounts_beyond_words_are_field_errors_not_500() {
 #[tokio::test]
 async fn oversized_multipart_is_413_and_png_is_sniffed() {
     let s = Server::mulai(&konten_bawaan(), &[]);
+    // A 3 MB file (a phone photo's size) is read: what is wrong with it is said beside its
+    // field, with the form kept.
     let besar = vec![b'x'; 3 * 1024 * 1024];
+    let form = reqwest::multipart::Form::new()
+        .text("desa.nama", "Sukamaju Tetap")
+        .part(
+            "lambang",
+            reqwest::multipart::Part::bytes(besar)
+                .file_name("foto.png")
+                .mime_str("image/png")
+                .expect("mime"),
+        );
+    let r = reqwest::Client::new()
+        .post(s.url("/dokumen/perdes-kerja-sama-desa"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status().as_u16(), 422);
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("value=\"Sukamaju Tetap\""),
+        "the form is kept"
+    );
+    assert!(
+        html.contains("id=\"pesan-lambang\""),
+        "the message is beside the field"
+    );
+    // Past the form limit (20 MB) the body is not read: a page in Indonesian says so.
+    let besar = vec![b'x'; 21 * 1024 * 1024];
     let form = reqwest::multipart::Form::new().part(
         "lambang",
         reqwest::multipart::Part::bytes(besar)
@@ -303,6 +332,11 @@ async fn oversized_multipart_is_413_and_png_is_sniffed() {
         .await
         .expect("post");
     assert_eq!(r.status().as_u16(), 413);
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("20 MB") && !html.contains("payload"),
+        "{html}"
+    );
     // A PNG sent with the wrong part type is still a PNG: the answer is the form with other
     // problems, not a complaint about the image.
     let form = reqwest::multipart::Form::new().part(

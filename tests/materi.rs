@@ -252,19 +252,93 @@ async fn downloads_from_the_web() {
     let (st, html) = s.get("/materi/unduh").await;
     assert_eq!(st, 200);
     assert!(html.contains("name=\"tanggal\""));
-    let r = reqwest::get(s.url("/materi/unduh?berkas=modul&tanggal=2025-07-11&kertas=f4"))
-        .await
-        .expect("get");
+    assert!(
+        html.contains("method=\"post\""),
+        "names and NIP stay out of URLs"
+    );
+    let klien = reqwest::Client::new();
+    let kirim = |isian: &[(&str, &str)]| klien.post(s.url("/materi/unduh")).form(isian).send();
+    let r = kirim(&[
+        ("berkas", "modul"),
+        ("nama_acara", "Sosialisasi Kerja Sama Desa"),
+        ("tanggal", "2025-07-11"),
+        ("kertas", "f4"),
+    ])
+    .await
+    .expect("post");
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "attachment; filename=\"sosialisasi-kerja-sama-desa-2025-07-11-modul.pdf\""
+    );
     let modul = r.bytes().await.expect("body");
     pdf_sah(&modul);
     for u in pdf_ukuran_halaman(&modul) {
         assert!(ukuran_sama(u, F4_PT), "kertas=f4 gives F4 pages, not {u:?}");
     }
-    let r = reqwest::get(s.url("/materi/unduh?berkas=undangan.pdf&tanggal=2025-07-11&tempat=Aula"))
-        .await
-        .expect("get");
+    let r = kirim(&[
+        ("berkas", "undangan.pdf"),
+        ("tanggal", "2025-07-11"),
+        ("tempat", "Aula"),
+    ])
+    .await
+    .expect("post");
     assert_eq!(r.status(), 422, "no invited villages");
     assert!(r.text().await.expect("body").contains("desa_undangan"));
+    // A GET with the old parameters downloads nothing: it shows the form.
+    let r = reqwest::get(s.url("/materi/unduh?berkas=modul&tanggal=2025-07-11"))
+        .await
+        .expect("get");
+    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+}
+
+#[tokio::test]
+async fn the_whole_kit_comes_as_one_zip_named_after_the_event() {
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let r = reqwest::Client::new()
+        .post(s.url("/materi/unduh"))
+        .form(&[
+            ("berkas", "semua"),
+            ("nama_acara", "Bimtek BKAD Garut"),
+            ("tanggal", "2025-07-11"),
+            ("tempat", "Aula"),
+            ("desa", "Sukamaju, Tarogong Kidul\nMekarwangi"),
+            ("peserta", "Kepala Desa"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/zip");
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "attachment; filename=\"bimtek-bkad-garut-2025-07-11-kit.zip\""
+    );
+    let isi = r.bytes().await.expect("body");
+    let mut arsip = zip::ZipArchive::new(std::io::Cursor::new(isi.to_vec())).expect("a ZIP");
+    let mut nama: Vec<String> = arsip.file_names().map(str::to_string).collect();
+    nama.sort();
+    let awalan = "bimtek-bkad-garut-2025-07-11";
+    let mut harap: Vec<String> = [
+        "modul",
+        "slide",
+        "undangan",
+        "daftar-hadir",
+        "pre-test",
+        "post-test",
+        "kunci-jawaban",
+    ]
+    .iter()
+    .map(|n| format!("{awalan}-{n}.pdf"))
+    .collect();
+    harap.sort();
+    assert_eq!(nama, harap);
+    for n in &harap {
+        let mut f = arsip.by_name(n).expect("file");
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut b).expect("read");
+        pdf_sah(&b);
+    }
 }

@@ -298,3 +298,68 @@ async fn serves_any_content_tree() {
     assert_eq!(j["total"], 1);
     assert_eq!(j["hits"][0]["id"], "uu-6-2014");
 }
+
+#[tokio::test]
+async fn pages_describe_themselves_mark_the_current_link_and_answer_304_when_unchanged() {
+    let s = server();
+    let (st, html) = s.get("/regulasi/uu-6-2014").await;
+    assert_eq!(st, 200);
+    assert!(
+        html.contains("<meta name=\"description\" content=\""),
+        "{html}"
+    );
+    assert!(html.contains("<meta property=\"og:title\" content=\""));
+    assert!(html.contains("<a class=\"lewati\" href=\"#isi\">"));
+    assert!(html.contains("href=\"/regulasi\" aria-current=\"true\""));
+    let klien = reqwest::Client::new();
+    let r = klien.get(s.url("/regulasi")).send().await.expect("get");
+    assert_eq!(r.headers()["cache-control"], "public, no-cache");
+    let etag = r.headers()["etag"].clone();
+    assert!(
+        r.text()
+            .await
+            .expect("body")
+            .contains("aria-current=\"page\"")
+    );
+    let r = klien
+        .get(s.url("/regulasi"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 304);
+}
+
+#[tokio::test]
+async fn a_search_page_past_the_last_goes_to_the_last() {
+    let s = server();
+    let klien = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let r = klien
+        .get(s.url("/cari?q=desa&halaman=99"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 303);
+    let ke = r.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    assert!(
+        ke.starts_with("/cari?halaman=") && ke.contains("q=desa"),
+        "{ke}"
+    );
+    let (st, html) = s.get(&ke).await;
+    assert_eq!(st, 200);
+    let n = ke
+        .split("halaman=")
+        .nth(1)
+        .and_then(|x| x.split('&').next())
+        .expect("n");
+    assert!(html.contains(&format!("Halaman {n} dari {n}")), "{html}");
+    let (st, html) = s.get(&format!("/cari?q={}", "desa+".repeat(200))).await;
+    assert_eq!(st, 200, "a long query is cut, not refused");
+    assert!(html.contains("terlalu panjang") && html.contains("maxlength=\"500\""));
+}

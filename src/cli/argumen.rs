@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use sinergi::dokumen::{Huruf, Kertas, Margin};
+use sinergi::dokumen::{Format, Huruf, Kertas, Margin};
 use sinergi::konten::Bidang;
 use sinergi::opsi::{Jenis, Tahun, Zona};
 
@@ -97,16 +97,19 @@ pub enum Perintah {
         #[arg(long)]
         json: bool,
     },
-    /// Buat PDF dari isian (YAML atau JSON)
+    /// Buat PDF (atau DOCX yang dapat disunting) dari isian (YAML atau JSON)
     Render {
         /// Jenis dokumen
         jenis: String,
         /// Berkas isian: .yaml, .yml atau .json
         #[arg(long, value_name = "BERKAS")]
         data: PathBuf,
-        /// Berkas PDF yang ditulis
+        /// Berkas yang ditulis: .pdf, atau .docx untuk salinan yang dapat disunting
         #[arg(long, value_name = "BERKAS")]
         out: PathBuf,
+        /// pdf atau docx (bawaan: menurut akhiran --out, selain itu pdf)
+        #[arg(long)]
+        format: Option<Format>,
         /// Ukuran kertas: a4 atau f4
         #[arg(long, default_value = "a4")]
         kertas: Kertas,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use sinergi::dokumen::{DokumenError, Huruf, Kertas, Margin, Mesin, Opsi};
+use sinergi::dokumen::{DokumenError, Format, Huruf, Kertas, Margin, Mesin, Opsi};
 use sinergi::konten::{self, Bidang, JenisKolom, Kolom, KontenTidakSah};
 use sinergi::opsi::{Jenis, Tahun, Zona};
 use sinergi::pelatihan::{self, Acara};
@@ -281,6 +281,8 @@ pub struct Render {
     pub jenis: String,
     pub data: PathBuf,
     pub out: PathBuf,
+    /// None: from the extension of `out`.
+    pub format: Option<Format>,
     pub kertas: Kertas,
     pub huruf: Huruf,
     pub margin: Option<Margin>,
@@ -303,16 +305,36 @@ pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
         huruf: r.huruf,
         margin: r.margin,
     };
-    match mesin.render(&r.jenis, &isian, &opsi) {
-        Ok(pdf) => {
-            tulis_pdf(&r.out, pdf)?;
+    let format = r.format.unwrap_or_else(|| {
+        if r.out
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
+        {
+            Format::Docx
+        } else {
+            Format::Pdf
+        }
+    });
+    match mesin.render_sebagai(&r.jenis, &isian, &opsi, format) {
+        Ok(b) => {
+            std::fs::write(&r.out, b)
+                .with_context(|| format!("{} tidak dapat ditulis", r.out.display()))?;
+            println!(
+                "{} ditulis: {}",
+                format.ekstensi().to_uppercase(),
+                r.out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(DokumenError::Isian(galat)) => {
             for g in &galat {
                 eprintln!("{}: {g}", r.data.display());
             }
-            eprintln!("{} masalah pada isian; PDF tidak dibuat.", galat.len());
+            eprintln!(
+                "{} masalah pada isian; {} tidak dibuat.",
+                galat.len(),
+                format.ekstensi().to_uppercase()
+            );
             Ok(ExitCode::FAILURE)
         }
         Err(e) => Err(e.into()),

@@ -3,6 +3,9 @@
 //! only as data (`/data.json`), never as markup.
 
 pub(crate) mod aturan;
+mod baku;
+mod cache;
+mod docx;
 mod dunia;
 pub(crate) mod formulir;
 pub(crate) mod gambar;
@@ -21,7 +24,8 @@ use typst_layout::PagedDocument;
 
 use crate::format;
 use crate::konten::{Data, JenisKolom, Koleksi, Kolom, Konten};
-pub use crate::opsi::{Huruf, Kertas, Margin, Zona};
+pub use crate::opsi::{Format, Huruf, Kertas, Margin, Zona};
+use cache::CachePdf;
 pub use formulir::GalatIsian;
 
 /// How to print: paper, font, and margins (the layout's own when none are given).
@@ -53,6 +57,8 @@ pub enum DokumenError {
     Typst(Vec<String>),
     #[error(transparent)]
     Muat(#[from] dunia::GagalMuat),
+    #[error(transparent)]
+    Docx(#[from] docx::GalatDocx),
 }
 
 /// A document type: a templat entry with a form.
@@ -208,7 +214,35 @@ impl Mesin {
 
     /// The PDF of document `id` filled with `data`.
     pub fn render(&self, id: &str, data: &Value, opsi: &Opsi) -> Result<Vec<u8>, DokumenError> {
-        self.render_terbit(id, data, opsi, None)
+        self.render_sebagai(id, data, opsi, Format::Pdf)
+    }
+
+    /// Document `id` filled with `data`, as a PDF or as an editable DOCX read from the same
+    /// typeset pages (same wording, same structure).
+    pub fn render_sebagai(
+        &self,
+        id: &str,
+        data: &Value,
+        opsi: &Opsi,
+        format: Format,
+    ) -> Result<Vec<u8>, DokumenError> {
+        let Siap {
+            jenis: j,
+            isian,
+            naskah: md,
+            gambar,
+        } = self.siapkan(id, data)?;
+        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        self.susun_dengan(
+            j.tata_letak,
+            &j.id,
+            &j.judul,
+            &j.versi,
+            isi,
+            gambar.map(|g| g.bytes),
+            opsi,
+            format,
+        )
     }
 
     /// The PDF of an issued document: as [`Mesin::render`], with the verification address and
@@ -235,6 +269,7 @@ impl Mesin {
             isi,
             gambar.map(|g| g.bytes),
             opsi,
+            Format::Pdf,
         )
     }
 
@@ -268,6 +303,7 @@ impl Mesin {
             isi,
             gambar.map(|g| g.bytes),
             opsi,
+            Format::Pdf,
         )
     }
 
@@ -281,12 +317,15 @@ impl Mesin {
         isi: Value,
         gambar: Option<Vec<u8>>,
         opsi: &Opsi,
+        format: Format,
     ) -> Result<Vec<u8>, DokumenError> {
         let hari_ini = self.zona.hari_ini();
         let (y, m, d) = (hari_ini.year(), u8::from(hari_ini.month()), hari_ini.day());
         let data = data_json(id, judul, versi, isi, gambar.is_some(), opsi, (y, m, d));
         // The same layout, data and image make the same bytes: answered from the cache.
-        let kunci = self.cache.kunci(tata_letak, &data, gambar.as_deref());
+        let kunci = self
+            .cache
+            .kunci(tata_letak, format, &data, gambar.as_deref());
         if let Some(pdf) = self.cache.ambil(kunci) {
             return Ok(pdf);
         }
@@ -326,19 +365,22 @@ impl Mesin {
             typst::comemo::evict(4);
             return Err(DokumenError::Typst(huruf_hilang));
         }
-        let pdf = typst_pdf::pdf(
-            &dok,
-            &typst_pdf::PdfOptions {
-                ident: Smart::Custom(format!("sinergi-{id}")),
-                ..Default::default()
-            },
-        );
+        let berkas = match format {
+            Format::Pdf => typst_pdf::pdf(
+                &dok,
+                &typst_pdf::PdfOptions {
+                    ident: Smart::Custom(format!("sinergi-{id}")),
+                    ..Default::default()
+                },
+            )
+            .map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect())),
+            Format::Docx => docx::docx(&dok, opsi.huruf, judul).map_err(DokumenError::from),
+        };
         // Keep the memo cache warm but bounded, failed compiles included.
         typst::comemo::evict(4);
-        let pdf =
-            pdf.map_err(|galat| DokumenError::Typst(galat.iter().map(pesan_diag).collect()))?;
-        self.cache.simpan(kunci, &pdf);
-        Ok(pdf)
+        let berkas = berkas?;
+        self.cache.simpan(kunci, &berkas);
+        Ok(berkas)
     }
 
     /// The `/data.json` the layout of document `id` reads for `data`, dated `tanggal` (year,
@@ -392,65 +434,6 @@ fn data_json(
         tujuan.extend(sumber);
     }
     serde_json::to_vec(&data_json).unwrap_or_default()
-}
-
-/// Recently made PDFs by what made them (layout, data, image): an identical request is
-/// answered with the same bytes without typesetting again. At most [`CACHE_PDF_BYTE`] bytes;
-/// the least recently used half goes when full.
-#[derive(Default)]
-struct CachePdf {
-    isi: std::sync::Mutex<IsiCachePdf>,
-}
-
-/// A clock that ticks on every use, bytes held, and each PDF with the tick it was last used at.
-type IsiCachePdf = (
-    u64,
-    usize,
-    std::collections::HashMap<u128, (u64, std::sync::Arc<Vec<u8>>)>,
-);
-
-const CACHE_PDF_BYTE: usize = 4 * 1024 * 1024;
-
-impl CachePdf {
-    fn kunci(&self, tata_letak: FileId, data: &[u8], gambar: Option<&[u8]>) -> u128 {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(&tata_letak.into_raw().get().to_le_bytes());
-        h.update(&(data.len() as u64).to_le_bytes());
-        h.update(data);
-        if let Some(g) = gambar {
-            h.update(g);
-        }
-        h.digest128()
-    }
-
-    fn ambil(&self, kunci: u128) -> Option<Vec<u8>> {
-        let mut g = self.isi.lock().ok()?;
-        g.0 += 1;
-        let jam = g.0;
-        let (dipakai, pdf) = g.2.get_mut(&kunci)?;
-        *dipakai = jam;
-        Some(pdf.as_ref().clone())
-    }
-
-    fn simpan(&self, kunci: u128, pdf: &[u8]) {
-        let Ok(mut g) = self.isi.lock() else { return };
-        if pdf.len() > CACHE_PDF_BYTE / 8 {
-            return;
-        }
-        if g.1 + pdf.len() > CACHE_PDF_BYTE {
-            let mut umur: Vec<u64> = g.2.values().map(|(d, _)| *d).collect();
-            umur.sort_unstable();
-            let batas = umur.get(umur.len() / 2).copied().unwrap_or(0);
-            g.2.retain(|_, (d, _)| *d > batas);
-            g.1 = g.2.values().map(|(_, p)| p.len()).sum();
-        }
-        g.0 += 1;
-        let jam = g.0;
-        g.1 += pdf.len();
-        if let Some((_, lama)) = g.2.insert(kunci, (jam, std::sync::Arc::new(pdf.to_vec()))) {
-            g.1 -= lama.len();
-        }
-    }
 }
 
 fn pesan_tera(e: &tera::Error) -> String {

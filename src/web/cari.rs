@@ -6,7 +6,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::{Value, json};
 use utoipa::IntoParams;
 
@@ -247,8 +247,28 @@ fn label_jenis(slug: &str) -> &'static str {
     slug.parse::<Jenis>().map(Jenis::label).unwrap_or("Lainnya")
 }
 
+/// Cuts a query longer than the limit to its first words within it: what was typed stays in the
+/// box, and the page says it was cut. Returns whether it was.
+fn potong_q(params: &mut HashMap<String, String>) -> bool {
+    let Some(q) = params.get_mut("q") else {
+        return false;
+    };
+    let Some((batas, _)) = q.trim().char_indices().nth(parameter::PANJANG_Q_MAKS) else {
+        return false;
+    };
+    let awal = &q.trim()[..batas];
+    // At the last space, unless that leaves little.
+    let potong = match awal.rfind(char::is_whitespace) {
+        Some(i) if i > batas / 2 => &awal[..i],
+        _ => awal,
+    };
+    *q = potong.trim_end().to_string();
+    true
+}
+
 pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>) -> Response {
     let hanya_produk = pisah_produk(&mut params);
+    let dipotong = potong_q(&mut params);
     let (p, halaman) = match parameter::permintaan(&params) {
         Ok(p) => p,
         Err(pesan) => {
@@ -270,7 +290,7 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
             &k,
             StatusCode::OK,
             "cari.html",
-            json!({"q": "", "jenis": jenis}),
+            json!({"q": "", "jenis": jenis, "panjang_maks": parameter::PANJANG_Q_MAKS}),
         );
     }
     let hasil = match jalankan_cari(&k, p.clone()).await {
@@ -307,6 +327,16 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
         })
         .collect();
     let jumlah_halaman = hasil.total.div_ceil(p.limit).max(1);
+    // Pages of the register's results keep its filter.
+    let tetap: &[(&str, Option<&str>)] = if hanya_produk {
+        &[("jenis", Some(PRODUK_HUKUM))]
+    } else {
+        &[]
+    };
+    // A page past the last (an old link, a typed number): the last page.
+    if halaman > jumlah_halaman {
+        return Redirect::to(&url_cari(&p, tetap, Some(jumlah_halaman))).into_response();
+    }
     let dengan_label = |h: &HitCari| {
         let mut v = json!(h);
         v["label_jenis"] = json!(label_jenis(&h.jenis));
@@ -321,12 +351,6 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
             json!({"total": r.total, "hits": r.hits.iter().map(dengan_label).collect::<Vec<_>>(),
                "semua": url_cari(&p, &[("jenis", Some(PRODUK_HUKUM))], None)})
         });
-    // Pages of the register's results keep its filter.
-    let tetap: &[(&str, Option<&str>)] = if hanya_produk {
-        &[("jenis", Some(PRODUK_HUKUM))]
-    } else {
-        &[]
-    };
     let q_koreksi = ubah_kata(&p.q, &hasil.koreksi, |_, benar| benar.to_string());
     let q_persis = ubah_kata(&p.q, &hasil.koreksi, |w, _| format!("\"{w}\""));
     let tautan_q = |q: &str| {
@@ -348,6 +372,8 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
             "facet_jenis": facet_jenis, "facet_bidang": facet_bidang,
             "tautan_semua_jenis": url_cari(&p, &[("jenis", None)], None),
             "tautan_semua_bidang": url_cari(&p, &[("bidang", None)], None),
+            "tahun": p.tahun, "tautan_semua_tahun": url_cari(&p, &[("tahun", None)], None),
+            "dipotong": dipotong, "panjang_maks": parameter::PANJANG_Q_MAKS,
             "mulai": p.offset + 1, "halaman": halaman, "jumlah_halaman": jumlah_halaman,
             "sebelumnya": (halaman > 1).then(|| url_cari(&p, tetap, Some(halaman - 1))),
             "berikutnya": (halaman < jumlah_halaman).then(|| url_cari(&p, tetap, Some(halaman + 1))),
@@ -358,6 +384,23 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_query_is_cut_at_a_word_within_the_limit() {
+        let kata = "kerjasama ".repeat(80);
+        let mut p: HashMap<String, String> = [("q".to_string(), kata)].into();
+        assert!(potong_q(&mut p));
+        let q = &p["q"];
+        assert!(
+            q.chars().count() <= parameter::PANJANG_Q_MAKS,
+            "{}",
+            q.len()
+        );
+        assert!(q.ends_with("kerjasama"), "{q}");
+        let mut pendek: HashMap<String, String> = [("q".to_string(), "bkad".to_string())].into();
+        assert!(!potong_q(&mut pendek));
+        assert_eq!(pendek["q"], "bkad");
+    }
 
     #[test]
     fn search_links_encode_values() {

@@ -179,11 +179,11 @@ pub async fn simpan(
     Path(kode): Path<String>,
     req: axum::extract::Request,
 ) -> Response {
-    let pasangan = match form::pasangan_form(&k, req).await {
+    let terbaca = match form::pasangan_form(&k, req).await {
         Ok(p) => p,
         Err((status, e)) => return galat(&k, status, "Formulir tidak terbaca", &e),
     };
-    let f: HashMap<String, String> = pasangan.into_iter().collect();
+    let f: HashMap<String, String> = terbaca.pasangan.into_iter().collect();
     let m = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,
@@ -192,6 +192,23 @@ pub async fn simpan(
         return tidak_boleh(&k);
     }
     let profil = profil_dari(&f);
+    if !terbaca.ditolak.is_empty() {
+        // A photo that cannot be used: said beside its field, nothing saved, the form kept.
+        let masalah: Vec<(String, String)> = terbaca
+            .ditolak
+            .into_iter()
+            .map(|g| (g.jalur, g.pesan))
+            .collect();
+        return halaman_profil(
+            &k,
+            &kode,
+            Some(&profil),
+            &masalah,
+            "",
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     let lambang = if f.get("hapus_lambang").is_some_and(|v| v == "ya") {
         Lambang::Hapus
     } else {

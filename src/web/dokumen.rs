@@ -15,7 +15,10 @@ use super::Keadaan;
 use super::api::{self, GalatIsianJson, JenisDokumenJson};
 use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
-use crate::dokumen::{DokumenError, GalatIsian, Huruf, JenisDokumen, Kertas, Margin, Opsi};
+use super::unduhan::format_diminta;
+pub(super) use super::unduhan::{berkas, berkas_zip, pdf, sibuk};
+use super::unduhan::{opsi_dari, opsi_kiriman, susun};
+use crate::dokumen::{DokumenError, Format, GalatIsian, JenisDokumen};
 use crate::konten::label_tahap;
 
 type S = State<Arc<Keadaan>>;
@@ -68,98 +71,6 @@ pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
     )
 }
 
-/// A print option a request got wrong: its name (`kertas`, `huruf`, `margin`) and why.
-pub(super) struct OpsiSalah {
-    pub nama: &'static str,
-    pub pesan: String,
-}
-
-impl std::fmt::Display for OpsiSalah {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.nama, self.pesan)
-    }
-}
-
-/// Paper, font and margins from a request; an error names the option.
-pub(super) fn opsi_dari(
-    kertas: Option<&str>,
-    huruf: Option<&str>,
-    margin: Option<&str>,
-) -> Result<Opsi, OpsiSalah> {
-    let salah = |nama: &'static str| {
-        move |e: crate::opsi::NilaiTidakSah| OpsiSalah {
-            nama,
-            pesan: e.to_string(),
-        }
-    };
-    fn isi(v: Option<&str>) -> Option<&str> {
-        v.map(str::trim).filter(|s| !s.is_empty())
-    }
-    let mut o = Opsi::default();
-    if let Some(k) = isi(kertas) {
-        o.kertas = k.parse::<Kertas>().map_err(salah("kertas"))?;
-    }
-    if let Some(h) = isi(huruf) {
-        o.huruf = h.parse::<Huruf>().map_err(salah("huruf"))?;
-    }
-    if let Some(m) = isi(margin) {
-        o.margin = Some(m.parse::<Margin>().map_err(salah("margin"))?);
-    }
-    Ok(o)
-}
-
-/// The print options of a submitted form.
-pub(super) fn opsi_kiriman(kiriman: &Kiriman) -> Result<Opsi, OpsiSalah> {
-    let teks = |n: &str| kiriman.opsi.get(n).and_then(Value::as_str);
-    opsi_dari(teks("kertas"), teks("huruf"), teks("margin"))
-}
-
-pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{nama}.pdf\""),
-            ),
-            // Generated for one request; never kept by a shared cache.
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response()
-}
-
-pub(super) fn sibuk() -> Response {
-    let mut r = api::galat(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "server sedang menyusun banyak dokumen; coba lagi sebentar lagi",
-    );
-    r.headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
-    r
-}
-
-/// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
-/// none free → None. Reading (YAML and JSON parsing) happens under the same permit, so parsing
-/// cost is bounded by the number of permits too.
-async fn susun(
-    k: &Keadaan,
-    id: &str,
-    baca: impl FnOnce() -> Result<Value, DokumenError> + Send + 'static,
-    opsi: Opsi,
-) -> Option<Result<Vec<u8>, DokumenError>> {
-    let izin = k.izin_dokumen.try_acquire().ok()?;
-    let m = k.muatan();
-    let id = id.to_string();
-    let hasil = k
-        .di_kolam_dokumen(move || m.mesin.render(&id, &baca()?, &opsi))
-        .await;
-    drop(izin);
-    Some(hasil.unwrap_or_else(|| Err(DokumenError::Typst(vec!["penyusunan terhenti".into()]))))
-}
-
 /// The print options of the document API.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -171,13 +82,17 @@ pub struct ParameterDokumen {
     /// Huruf.
     #[param(inline, value_type = Option<String>, pattern = "^(bookman|times|arial)$")]
     huruf: Option<String>,
+    /// `pdf` (bawaan; naskah rujukan) atau `docx` (salinan yang dapat disunting, dengan kata
+    /// dan susunan yang sama). Dapat juga diminta dengan header `Accept`.
+    #[param(inline, value_type = Option<String>, pattern = "^(pdf|docx|PDF|DOCX)$")]
+    format: Option<String>,
     /// Margin dalam milimeter: atas,bawah,kiri,kanan, masing-masing 10–60 (mis. 30,30,40,30);
     /// tanpa parameter ini, margin baku jenis dokumennya.
     #[param(inline, value_type = Option<String>, pattern = "^[0-9]{2},[0-9]{2},[0-9]{2},[0-9]{2}$")]
     margin: Option<String>,
 }
 
-/// Fill a document type's form and get its PDF.
+/// Fill a document type's form and get its PDF (or DOCX).
 #[utoipa::path(
     post,
     path = "/api/dokumen/{jenis}",
@@ -193,7 +108,11 @@ pub struct ParameterDokumen {
         ),
     ),
     responses(
-        (status = 200, description = "PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 200, description = "PDF, atau DOCX dengan `format=docx`",
+            content(
+                (Vec<u8> = "application/pdf"),
+                (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            )),
         (status = 400, description = "Isi atau parameter tidak dapat dibaca", body = api::Galat),
         (status = 403, description = "Dikirim dari situs lain", body = api::Galat),
         (status = 404, description = "Jenis dokumen tidak dikenal", body = api::Galat),
@@ -225,15 +144,16 @@ pub async fn api_buat(
         Ok(o) => o,
         Err(p) => return api::galat(StatusCode::BAD_REQUEST, p.to_string()),
     };
+    let format = match format_diminta(q.get("format").map(String::as_str), &headers) {
+        Ok(f) => f,
+        Err(p) => return api::galat(StatusCode::BAD_REQUEST, p),
+    };
     let body = match body {
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             return api::galat(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "isi permintaan lebih dari {} MB",
-                    super::BATAS_BODY / (1024 * 1024)
-                ),
+                super::pesan_terlalu_besar_api(),
             );
         }
         Err(e) => return api::galat(StatusCode::BAD_REQUEST, e.body_text()),
@@ -269,9 +189,9 @@ pub async fn api_buat(
                 .map_err(|e| DokumenError::Permintaan(format!("JSON tidak valid: {e}")))
         }
     };
-    match susun(&k, &id, baca, opsi).await {
+    match susun(&k, &id, baca, opsi, format).await {
         None => sibuk(),
-        Some(Ok(b)) => pdf(&id, b),
+        Some(Ok(b)) => berkas(&id, format, b),
         Some(Err(DokumenError::Permintaan(p))) => api::galat(StatusCode::BAD_REQUEST, p),
         Some(Err(DokumenError::Isian(g))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -425,11 +345,23 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
     };
     let tidak_terbaca =
         |status: StatusCode, e: &str| galat(&k, status, "Formulir tidak terbaca", e);
-    let pasangan = match form::pasangan_form(&k, req).await {
+    let terbaca = match form::pasangan_form(&k, req).await {
         Ok(p) => p,
         Err((status, e)) => return tidak_terbaca(status, &e),
     };
-    let mut kiriman = match form::dari_form(j, pasangan) {
+    // Uploads refused while reading (a photo past the limits) are shown beside their field,
+    // with everything else kept, whatever button was pressed.
+    let ditolak = terbaca.ditolak;
+    if let Some(g) = ditolak
+        .iter()
+        .find(|g| crate::dokumen::jalur::urai_jalur(&j.formulir, &g.jalur, false).is_err())
+    {
+        return tidak_terbaca(
+            StatusCode::BAD_REQUEST,
+            &format!("kolom `{}` tidak dikenal", g.jalur),
+        );
+    }
+    let mut kiriman = match form::dari_form(j, terbaca.pasangan) {
         Ok(x) => x,
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     };
@@ -444,7 +376,7 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
                     &k,
                     j,
                     &kiriman,
-                    &[],
+                    &ditolak,
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &Konteks {
                         galat_desa: &p,
@@ -454,38 +386,61 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
             }
         }
     }
-    let dengan_pesan =
-        |kiriman: &Kiriman, galat_: &[GalatIsian], status: StatusCode, pesan: &str| {
-            tampilkan_form_dengan(
-                &k,
-                j,
-                kiriman,
-                galat_,
-                status,
-                &Konteks {
-                    pesan,
-                    ..Default::default()
-                },
-            )
+    // The form again, with the refused uploads' messages and any others (one per field).
+    let dengan_pesan = |kiriman: &Kiriman, lain: &[GalatIsian], pesan: &str| {
+        let mut semua = ditolak.clone();
+        semua.extend(
+            lain.iter()
+                .filter(|g| !ditolak.iter().any(|d| d.jalur == g.jalur))
+                .cloned(),
+        );
+        let status = if semua.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
         };
+        tampilkan_form_dengan(
+            &k,
+            j,
+            kiriman,
+            &semua,
+            status,
+            &Konteks {
+                pesan,
+                ..Default::default()
+            },
+        )
+    };
     match form::ubah_baris(j, &mut kiriman) {
-        Ok(Some(_)) => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
+        Ok(Some(_)) => return dengan_pesan(&kiriman, &[], &pesan),
         Ok(None) => {}
         Err(e) => return tidak_terbaca(StatusCode::BAD_REQUEST, &e),
     }
     match kiriman.aksi.as_str() {
-        "simpan" => return dengan_pesan(&kiriman, &[], StatusCode::OK, &pesan),
+        "simpan" => return dengan_pesan(&kiriman, &[], &pesan),
         "isi" => {
             super::draf::isi_dari_profil(&k, j, &mut kiriman).await;
             return dengan_pesan(
                 &kiriman,
                 &[],
-                StatusCode::OK,
                 "Kolom yang kosong diisi dari profil desa; periksa lalu simpan.",
             );
         }
         _ => {}
     }
+    if !ditolak.is_empty() {
+        // Whatever else is wrong is said at the same time.
+        let lain = match m.mesin.siapkan(&id, &kiriman.data) {
+            Err(DokumenError::Isian(g)) => g,
+            _ => Vec::new(),
+        };
+        return dengan_pesan(&kiriman, &lain, &pesan);
+    }
+    let format = if kiriman.aksi == "docx" {
+        Format::Docx
+    } else {
+        Format::Pdf
+    };
     // Print options are checked before printing or issuing: a wrong margin is shown beside
     // its field with the input kept, as a field's problem is.
     let opsi = match opsi_kiriman(&kiriman) {
@@ -517,19 +472,17 @@ pub async fn kirim(State(k): S, Path(id): Path<String>, req: axum::extract::Requ
         return super::terbit::terbitkan_kiriman(&k, j, &kiriman, opsi).await;
     }
     let data = kiriman.data.clone();
-    match susun(&k, &id, move || Ok(data), opsi).await {
+    match susun(&k, &id, move || Ok(data), opsi, format).await {
         None => sibuk(),
-        Some(Ok(b)) => pdf(&id, b),
-        Some(Err(DokumenError::Isian(g))) => {
-            dengan_pesan(&kiriman, &g, StatusCode::UNPROCESSABLE_ENTITY, &pesan)
-        }
+        Some(Ok(b)) => berkas(&id, format, b),
+        Some(Err(DokumenError::Isian(g))) => dengan_pesan(&kiriman, &g, &pesan),
         Some(Err(e)) => {
             tracing::error!("dokumen {id}: {e}");
             galat(
                 &k,
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Dokumen tidak dapat disusun",
-                "Terjadi kesalahan saat menyusun PDF. Isian Anda tidak hilang: kembali dan coba lagi.",
+                "Terjadi kesalahan saat menyusun dokumen. Isian Anda tidak hilang: kembali dan coba lagi.",
             )
         }
     }

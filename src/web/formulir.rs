@@ -76,8 +76,9 @@ pub(super) fn dari_form(
     Ok(Kiriman { data, opsi, aksi })
 }
 
-/// Applies "+ Tambah" or "Hapus": the group's rows change within its bounds. Returns the group
-/// changed (its anchor), or why the action could not be read.
+/// Applies "+ Tambah" or "Hapus" (the group's rows change within its bounds) or "Hapus gambar"
+/// (an attached image goes). Returns the anchor of what changed, or why the action could not be
+/// read.
 pub(super) fn ubah_baris(
     j: &JenisDokumen,
     kiriman: &mut Kiriman,
@@ -93,6 +94,16 @@ pub(super) fn ubah_baris(
             Some(Value::Array(a)) if a.len() < maks => a.push(Value::Object(Map::new())),
             Some(Value::Array(_)) => {}
             _ => jalur::pasang(&mut kiriman.data, &jalur, json!([{}])),
+        }
+        return Ok(Some(id_html(nama)));
+    }
+    if let Some(nama) = kiriman.aksi.strip_prefix("hapus-gambar:") {
+        let jalur = jalur::urai_jalur(&j.formulir, nama, false).map_err(|_| salah())?;
+        if jalur.kolom.jenis != JenisKolom::Gambar {
+            return Err(salah());
+        }
+        if let Some(v) = jalur::ambil(&mut kiriman.data, &jalur) {
+            *v = Value::Null;
         }
         return Ok(Some(id_html(nama)));
     }
@@ -112,12 +123,21 @@ pub(super) fn ubah_baris(
     Ok(None)
 }
 
-/// The name–value pairs of a submitted form, urlencoded or multipart (with an image upload,
-/// which becomes a data URL like the API takes). Errors carry the status to answer with.
+/// A submitted form as read: its name–value pairs, and the image uploads that were refused,
+/// each with its field's name and why (shown beside that field; the rest of the form is kept).
+pub(super) struct Terbaca {
+    pub pasangan: Vec<(String, String)>,
+    pub ditolak: Vec<GalatIsian>,
+}
+
+/// Reads a submitted form, urlencoded or multipart. A PNG or JPEG upload is shrunk to print
+/// size and becomes a data URL like the API takes (whatever type the browser claimed: the bytes
+/// say what it is); other files become `application/octet-stream` data URLs. Errors carry the
+/// status to answer with.
 pub(super) async fn pasangan_form(
     k: &Arc<Keadaan>,
     req: axum::extract::Request,
-) -> Result<Vec<(String, String)>, (StatusCode, String)> {
+) -> Result<Terbaca, (StatusCode, String)> {
     use axum::extract::FromRequest;
     let multipart = req
         .headers()
@@ -126,13 +146,7 @@ pub(super) async fn pasangan_form(
         .is_some_and(|t| t.starts_with("multipart/form-data"));
     let salah = |status: StatusCode, teks: String| {
         if status == StatusCode::PAYLOAD_TOO_LARGE {
-            (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "Isian terlalu besar (lebih dari {} MB).",
-                    super::BATAS_BODY / (1024 * 1024)
-                ),
-            )
+            (StatusCode::PAYLOAD_TOO_LARGE, super::pesan_terlalu_besar())
         } else {
             (StatusCode::BAD_REQUEST, teks)
         }
@@ -141,48 +155,63 @@ pub(super) async fn pasangan_form(
         let body = Bytes::from_request(req, k)
             .await
             .map_err(|e| salah(e.status(), e.body_text()))?;
-        return Ok(form_urlencoded::parse(&body).into_owned().collect());
+        return Ok(Terbaca {
+            pasangan: form_urlencoded::parse(&body).into_owned().collect(),
+            ditolak: Vec::new(),
+        });
     }
     let mut m = axum::extract::Multipart::from_request(req, k)
         .await
         .map_err(|e| salah(e.status(), e.body_text()))?;
-    let mut pasangan = Vec::new();
+    let mut hasil = Terbaca {
+        pasangan: Vec::new(),
+        ditolak: Vec::new(),
+    };
     while let Some(field) = m
         .next_field()
         .await
         .map_err(|e| salah(e.status(), e.body_text()))?
     {
         let nama = field.name().unwrap_or("").to_string();
-        if field.file_name().is_some() {
-            let isi = field
-                .bytes()
+        if field.file_name().is_none() {
+            let teks = field
+                .text()
                 .await
                 .map_err(|e| salah(e.status(), e.body_text()))?;
-            if isi.is_empty() {
-                continue;
-            }
-            // The type a browser claims for a file is often wrong; the bytes say what it is.
-            let jenis = if isi.starts_with(b"\x89PNG") {
-                "image/png"
-            } else if isi.starts_with(&[0xff, 0xd8, 0xff]) {
-                "image/jpeg"
-            } else {
-                "application/octet-stream"
-            };
+            hasil.pasangan.push((nama, teks));
+            continue;
+        }
+        let isi = field
+            .bytes()
+            .await
+            .map_err(|e| salah(e.status(), e.body_text()))?;
+        if isi.is_empty() {
+            continue;
+        }
+        let gambar_ = isi.starts_with(b"\x89PNG") || isi.starts_with(&[0xff, 0xd8, 0xff]);
+        if !gambar_ {
             use base64::Engine;
             let b64 = base64::engine::general_purpose::STANDARD.encode(&isi);
-            pasangan.push((nama, format!("data:{jenis};base64,{b64}")));
-        } else {
-            pasangan.push((
-                nama,
-                field
-                    .text()
-                    .await
-                    .map_err(|e| salah(e.status(), e.body_text()))?,
-            ));
+            hasil
+                .pasangan
+                .push((nama, format!("data:application/octet-stream;base64,{b64}")));
+            continue;
+        }
+        // Decoding and scaling a photo is CPU work: off the async workers.
+        let dibaca = k.di_kolam_dokumen(move || gambar::unggahan(&isi)).await;
+        match dibaca {
+            Some(Ok(url)) => hasil.pasangan.push((nama, url)),
+            Some(Err(e)) => hasil.ditolak.push(GalatIsian {
+                jalur: nama,
+                pesan: format!("Berkas tidak dipakai: {e}."),
+            }),
+            None => hasil.ditolak.push(GalatIsian {
+                jalur: nama,
+                pesan: "Berkas tidak dapat dibaca.".into(),
+            }),
         }
     }
-    Ok(pasangan)
+    Ok(hasil)
 }
 
 /// Empty rows so each repeatable group starts with as many as it needs.
@@ -208,6 +237,28 @@ pub(super) fn id_html(jalur: &str) -> String {
         .collect()
 }
 
+/// A repeated group's help texts are shown in its first row only: the same field in later rows
+/// points at that text (`aria-describedby`) instead of repeating it.
+fn bantuan_sekali(baris: &mut [TampilBaris]) {
+    let Some((pertama, lain)) = baris.split_first_mut() else {
+        return;
+    };
+    for b in lain {
+        for (k, k0) in b.kolom.iter_mut().zip(&pertama.kolom) {
+            if k.bantuan.is_empty() || k.bantuan != k0.bantuan {
+                continue;
+            }
+            k.bantuan.clear();
+            let sendiri = format!("bantuan-{}", k.id);
+            for d in &mut k.dijelaskan {
+                if *d == sendiri {
+                    *d = format!("bantuan-{}", k0.id);
+                }
+            }
+        }
+    }
+}
+
 /// One field as the template lays it out.
 #[derive(Serialize)]
 pub(super) struct Tampil {
@@ -227,6 +278,8 @@ pub(super) struct Tampil {
     centang: bool,
     /// The emblem already attached, as a data URL (kept in a hidden field, shown small).
     gambar: Option<String>,
+    /// The "Hapus gambar" button's action, when an image is attached.
+    hapus_gambar: Option<String>,
     /// A group's fields.
     anak: Vec<Tampil>,
     /// A repeated group's rows.
@@ -305,8 +358,8 @@ pub(super) fn tampil(
             JenisKolom::Daftar => bantuan = format!("{bantuan} Satu butir per baris."),
             JenisKolom::Gambar => {
                 bantuan = format!(
-                    "{bantuan} PNG atau JPEG, paling besar {} KB.",
-                    gambar::BATAS_BYTE / 1000
+                    "{bantuan} PNG atau JPEG sampai {} MB; foto yang besar diperkecil otomatis.",
+                    gambar::BATAS_UNGGAH / (1024 * 1024)
                 )
             }
             _ => {}
@@ -327,6 +380,7 @@ pub(super) fn tampil(
             pilihan: k.pilihan.clone(),
             centang: false,
             gambar: None,
+            hapus_gambar: None,
             anak: Vec::new(),
             baris: Vec::new(),
             ulang: k.ulang,
@@ -358,6 +412,7 @@ pub(super) fn tampil(
                         judul,
                     });
                 }
+                bantuan_sekali(&mut t.baris);
                 t.tambah =
                     (baris.len() < formulir::batas_butir(k)).then(|| format!("tambah:{jalur}"));
             }
@@ -377,6 +432,7 @@ pub(super) fn tampil(
             }
             JenisKolom::Gambar => {
                 t.gambar = Some(teks).filter(|s| gambar::data_url(s));
+                t.hapus_gambar = t.gambar.as_ref().map(|_| format!("hapus-gambar:{jalur}"));
             }
             _ => t.nilai = teks,
         }
@@ -409,6 +465,23 @@ pub(super) fn ringkasan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_groups_help_is_shown_once_and_later_rows_point_at_it() {
+        let kolom: Vec<Kolom> = serde_yaml::from_str(
+            "- {nama: saksi, label: Saksi, jenis: grup, ulang: true, kolom: [\
+               {nama: nama, label: Nama, jenis: teks, bantuan: Nama lengkap}]}",
+        )
+        .expect("yaml");
+        let data = json!({"saksi": [{"nama": "A"}, {"nama": "B"}, {"nama": "C"}]});
+        let t = tampil(&kolom, &data, "", "", &HashMap::new(), &mut HashMap::new());
+        let baris = &t[0].baris;
+        assert_eq!(baris[0].kolom[0].bantuan, "Nama lengkap");
+        for b in &baris[1..] {
+            assert_eq!(b.kolom[0].bantuan, "");
+            assert_eq!(b.kolom[0].dijelaskan, vec!["bantuan-saksi-0--nama"]);
+        }
+    }
 
     #[test]
     fn ids_are_safe_for_html() {

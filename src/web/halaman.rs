@@ -17,8 +17,82 @@ use crate::opsi::Jenis;
 
 type S = State<Arc<Keadaan>>;
 
+/// The main navigation: address and label.
+const NAVIGASI: [(&str, &str); 7] = [
+    ("/regulasi", "Regulasi"),
+    ("/studi-kasus", "Studi kasus"),
+    ("/templat", "Templat"),
+    ("/materi", "Materi"),
+    ("/dokumen", "Buat dokumen"),
+    ("/peraturan", "Peraturan"),
+    ("/istilah", "Istilah"),
+];
+
+/// The navigation with the current page marked: `aria-current="page"` on the link to this very
+/// page, `"true"` on the section it belongs to (`/dokumen` on `/dokumen/…`).
+fn navigasi(jalur: &str) -> Value {
+    let jalur = jalur.split('?').next().unwrap_or("");
+    let aktif = |url: &str| {
+        if jalur == url {
+            "page"
+        } else if url != "/" && jalur.starts_with(&format!("{url}/")) {
+            "true"
+        } else {
+            ""
+        }
+    };
+    json!({
+        "utama": NAVIGASI
+            .iter()
+            .map(|(url, label)| json!({"url": url, "label": label, "aktif": aktif(url)}))
+            .collect::<Vec<_>>(),
+        "beranda": aktif("/"),
+        "akun": aktif("/akun"),
+        "masuk": aktif("/masuk"),
+    })
+}
+
+/// What a shared link shows (WhatsApp reads these tags): the page's title and a sentence about
+/// it, from what the page itself displays, else a description of Sinergi.
+fn pratinjau(ctx: &serde_json::Map<String, Value>) -> (String, String) {
+    let teks = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let e = ctx.get("e");
+    let judul = teks(ctx.get("judul"))
+        .or_else(|| teks(e.and_then(|e| e.get("judul"))))
+        .unwrap_or_else(|| "Sinergi".into());
+    let deskripsi = teks(ctx.get("deskripsi"))
+        .or_else(|| teks(e.and_then(|e| e.get("ringkas"))))
+        .unwrap_or_else(|| DESKRIPSI.into());
+    let deskripsi = match deskripsi.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", deskripsi[..i].trim_end()),
+        None => deskripsi,
+    };
+    (judul, deskripsi)
+}
+
+const DESKRIPSI: &str = "Basis pengetahuan kerja sama desa: dasar hukum, studi kasus, templat \
+                         dokumen dan materi sosialisasi yang dapat dicari dalam bahasa Indonesia, \
+                         dengan formulir dokumen desa siap cetak.";
+
 pub(super) fn render(k: &Keadaan, status: StatusCode, nama: &str, mut ctx: Value) -> Response {
     if let Some(m) = ctx.as_object_mut() {
+        let jalur = super::sesi::jalur();
+        m.insert("navigasi".into(), navigasi(&jalur));
+        // The page's own address, for link previews, when the public address is known.
+        let url = k
+            .url_publik
+            .as_ref()
+            .map(|u| format!("{u}{jalur}"))
+            .unwrap_or_default();
+        m.insert("url_halaman".into(), json!(url));
+        let (judul, deskripsi) = pratinjau(m);
+        m.insert("og_judul".into(), json!(judul));
+        m.insert("og_deskripsi".into(), json!(deskripsi));
         m.entry("q").or_insert(json!(""));
         m.entry("jenis").or_insert(json!(""));
         m.insert(

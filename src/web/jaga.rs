@@ -18,6 +18,7 @@ const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
                    form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Response {
+    let mut tembolok = super::tembolok::Permintaan::dari(req.method(), req.headers(), false);
     let jalur_sah = percent_encoding::percent_decode_str(req.uri().path())
         .decode_utf8()
         .is_ok();
@@ -60,8 +61,36 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
                 format!("{skema}://{host}")
             }
         };
-        super::sesi::dengan(masuk, asal, next.run(req)).await
+        tembolok.bermasuk = masuk.is_some();
+        let jalur = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default();
+        super::sesi::dengan(masuk, asal, jalur, next.run(req)).await
     };
+    // An extractor's own refusal of a body over the limit is English plain text: say it in
+    // Indonesian, as a page or as the API's JSON.
+    let teks_polos = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/plain"));
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && teks_polos {
+        res = if api {
+            super::api::galat(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                super::pesan_terlalu_besar_api(),
+            )
+        } else {
+            galat(
+                &k,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Isian terlalu besar",
+                &super::pesan_terlalu_besar(),
+            )
+        };
+    }
     let h = res.headers_mut();
     for (nama, nilai) in [
         (header::CONTENT_SECURITY_POLICY, CSP),
@@ -71,7 +100,7 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
     ] {
         h.entry(nama).or_insert(HeaderValue::from_static(nilai));
     }
-    res
+    super::tembolok::atur(res, &tembolok).await
 }
 
 fn mengubah(m: &Method) -> bool {

@@ -241,6 +241,58 @@ fn relasi(m: &Muatan, e: &Entri) -> Vec<Value> {
         .collect()
 }
 
+/// Moves the headings of an HTML fragment down so the highest becomes `ke` (h3 under the
+/// page's h1 and section h2), keeping their order: no jumps from the page's own headings.
+fn geser_judul(html: &str, ke: u8) -> String {
+    let tingkat = |s: &str| -> Option<u8> {
+        let b = s.as_bytes();
+        (b.len() > 2
+            && b[0] == b'h'
+            && (b'1'..=b'6').contains(&b[1])
+            && !b[2].is_ascii_alphanumeric())
+        .then(|| b[1] - b'0')
+    };
+    let tertinggi = html
+        .split('<')
+        .skip(1)
+        .filter_map(|s| tingkat(s.trim_start_matches('/')))
+        .min();
+    let Some(t) = tertinggi else {
+        return html.to_string();
+    };
+    if t >= ke {
+        return html.to_string();
+    }
+    let geser = ke - t;
+    let mut keluar = String::with_capacity(html.len());
+    for (i, s) in html.split('<').enumerate() {
+        if i > 0 {
+            keluar.push('<');
+        }
+        let (garis, isi) = match s.strip_prefix('/') {
+            Some(r) => ("/", r),
+            None => ("", s),
+        };
+        match tingkat(isi) {
+            Some(n) => {
+                keluar.push_str(garis);
+                keluar.push('h');
+                keluar.push(char::from(b'0' + (n + geser).min(6)));
+                keluar.push_str(&isi[2..]);
+            }
+            None => keluar.push_str(s),
+        }
+    }
+    keluar
+}
+
+/// Marks the blanks («nama desa») of rendered wording so they stand out. The guillemets are
+/// plain text in the escaped HTML, never part of a tag.
+fn tandai_kosong(html: &str) -> String {
+    html.replace('«', "<span class=\"kosong\">«")
+        .replace('»', "»</span>")
+}
+
 /// Template wording for display: placeholders shown as «nama», control tags removed.
 fn naskah_tampil(md: &str) -> String {
     let diganti = md.replace("{{", "«").replace("}}", "»");
@@ -285,11 +337,21 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
         })
         .collect();
     let html = match &e.data {
-        Data::Templat(_) => markdown::ke_html(&naskah_tampil(&e.body)),
+        // The wording with plain blanks where the form's values go; a templat without a form
+        // shows its placeholders by name.
+        Data::Templat(_) => tandai_kosong(&geser_judul(
+            &markdown::ke_html(
+                &m.mesin
+                    .naskah_baku(&e.id)
+                    .unwrap_or_else(|_| naskah_tampil(&e.body)),
+            ),
+            3,
+        )),
         _ => markdown::ke_html_dengan_istilah(&e.body, &tautan),
     };
     let mut ctx = json!({
-        "e": {"id": e.id, "judul": e.judul, "koleksi": kol.slug(), "bidang": e.bidang},
+        "e": {"id": e.id, "judul": e.judul, "koleksi": kol.slug(), "bidang": e.bidang,
+              "ringkas": e.ringkas()},
         "label_koleksi": kol.label(), "d": data, "html": html, "relasi": relasi(&m, e),
     });
     match &e.data {
@@ -339,7 +401,8 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
         Data::StudiKasus(s) => ctx["lokasi"] = json!(s.lokasi.ringkas()),
         Data::Templat(t) => {
             ctx["label_tahap"] = json!(label_tahap(&t.tahap));
-            ctx["panduan_html"] = json!(markdown::ke_html(&t.panduan));
+            ctx["panduan_html"] = json!(geser_judul(&markdown::ke_html(&t.panduan), 3));
+            ctx["formulir"] = json!(m.mesin.jenis(&e.id).is_some());
         }
         Data::Materi(x) => {
             let kuis: Vec<Value> = x
@@ -369,6 +432,16 @@ pub async fn entri(State(k): S, Path((slug, id)): Path<(String, String)>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_move_down_without_jumps() {
+        assert_eq!(
+            geser_judul("<h1 id=\"a\">A</h1><p>x</p><h2>B</h2><hr>", 3),
+            "<h3 id=\"a\">A</h3><p>x</p><h4>B</h4><hr>"
+        );
+        assert_eq!(geser_judul("<h4>A</h4>", 3), "<h4>A</h4>");
+        assert_eq!(geser_judul("<p>a < b</p>", 3), "<p>a < b</p>");
+    }
 
     #[test]
     fn template_wording_shows_placeholders() {

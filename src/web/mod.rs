@@ -22,7 +22,9 @@ mod peraturan;
 mod register;
 mod sesi;
 mod statis;
+mod tembolok;
 mod terbit;
+mod unduhan;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -160,8 +162,31 @@ pub struct Folder {
 /// A whole request (body upload included, on a slow phone connection) must finish within this.
 const BATAS_PERMINTAAN: Duration = Duration::from_secs(120);
 
-/// Request bodies larger than this get a 413 (a form with an emblem image fits).
+/// JSON and YAML bodies of the API larger than this get a 413 (an emblem as a data URL fits).
 pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
+
+/// Form bodies larger than this get a 413: room for a phone photo as an emblem
+/// ([`crate::dokumen::gambar::BATAS_UNGGAH`]) with the rest of the form, so that a photo too
+/// large to use is read and refused beside its field, with the form kept; beyond this the
+/// body is not read at all.
+pub(crate) const BATAS_FORM: usize = 20 * 1024 * 1024;
+
+/// What a page says about a body over [`BATAS_FORM`].
+pub(crate) fn pesan_terlalu_besar() -> String {
+    format!(
+        "Isian yang dikirim lebih dari {} MB, sehingga tidak dibaca. Kembali ke formulir dan \
+         pilih foto atau berkas yang lebih kecil.",
+        BATAS_FORM / (1024 * 1024)
+    )
+}
+
+/// What the API says about a body over [`BATAS_BODY`].
+pub(crate) fn pesan_terlalu_besar_api() -> String {
+    format!(
+        "isi permintaan lebih dari {} MB",
+        BATAS_BODY / (1024 * 1024)
+    )
+}
 
 /// How the server is deployed (the `serve` options).
 pub struct Layanan {
@@ -228,7 +253,10 @@ pub fn router(
         .route("/peraturan/{id}", get(peraturan::peraturan))
         .route("/peraturan/{id}/pasal/{nomor}", get(peraturan::pasal))
         .route("/peraturan/{id}/cetak", get(peraturan::cetak))
-        .route("/materi/unduh", get(pelatihan::unduh))
+        .route(
+            "/materi/unduh",
+            get(pelatihan::formulir_unduh).post(pelatihan::unduh),
+        )
         .route("/dokumen", get(dokumen::daftar))
         .route(
             "/dokumen/{jenis}",
@@ -237,7 +265,8 @@ pub fn router(
         .route("/api/dokumen", get(dokumen::api_daftar))
         .route(
             "/api/dokumen/{jenis}",
-            axum::routing::post(dokumen::api_buat),
+            axum::routing::post(dokumen::api_buat)
+                .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY)),
         )
         .route("/masuk", get(akun::masuk_form).post(akun::masuk))
         .route("/keluar", axum::routing::post(akun::keluar))
@@ -249,7 +278,9 @@ pub fn router(
         .route("/desa/{kode}", get(desa::profil).post(desa::simpan))
         .route(
             "/api/desa/{kode}/profil",
-            get(desa::api_profil).put(desa::api_simpan_profil),
+            get(desa::api_profil)
+                .put(desa::api_simpan_profil)
+                .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY)),
         )
         .route("/api/wilayah/desa", get(desa::cari_wilayah))
         .route("/draf", get(draf::daftar))
@@ -281,7 +312,7 @@ pub fn router(
             keadaan.clone(),
             jaga::jaga,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(BATAS_BODY))
+        .layer(axum::extract::DefaultBodyLimit::max(BATAS_FORM))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             BATAS_PERMINTAAN,

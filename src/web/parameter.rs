@@ -10,7 +10,7 @@ use crate::search::query::Permintaan;
 
 pub const BATAS_BAWAAN: usize = 10;
 pub const BATAS_MAKS: usize = 100;
-const PANJANG_Q_MAKS: usize = 500;
+pub const PANJANG_Q_MAKS: usize = 500;
 
 /// A search request read from query parameters, or the first thing wrong with them.
 pub fn permintaan(p: &HashMap<String, String>) -> Result<(Permintaan, usize), String> {

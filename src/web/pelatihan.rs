@@ -3,13 +3,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::json;
 
 use super::Keadaan;
-use super::dokumen::{pdf, sibuk};
+use super::dokumen::{berkas_zip, pdf, sibuk};
 use super::halaman::render;
 use crate::dokumen::{Huruf, Kertas, Opsi};
 use crate::pelatihan::{self, Acara, BERKAS_KIT, DesaUndangan, PelatihanError, PenandaTangan};
@@ -105,11 +105,90 @@ fn formulir(
     )
 }
 
-/// `/materi/unduh`: without `berkas`, the form; with it, the PDF.
-pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Response {
+/// `GET /materi/unduh`: the form. Names and NIP are sent only by POST, so they stay out of
+/// addresses and logs.
+pub async fn formulir_unduh(State(k): S) -> Response {
+    formulir(&k, &HashMap::new(), &[], StatusCode::OK)
+}
+
+/// The event in a file name: `sosialisasi-kerja-sama-2025-07-11`, ASCII letters, digits and
+/// hyphens only (it goes into a header).
+pub(super) fn nama_acara(acara: &Acara) -> String {
+    let mut s = String::new();
+    for c in format!("{} {}", acara.nama_acara, acara.tanggal).chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let mut s: String = s.trim_end_matches('-').chars().take(80).collect();
+    while s.ends_with('-') {
+        s.pop();
+    }
+    if s.is_empty() { "acara".into() } else { s }
+}
+
+/// The files of the whole kit, in the order of the form: name and what makes it.
+fn semua_berkas() -> Vec<&'static str> {
+    let mut v = vec!["modul", "slide"];
+    v.extend(BERKAS_KIT.iter().map(|(n, _, _)| *n));
+    v
+}
+
+fn susun_satu(
+    m: &super::Muatan,
+    acara: &Acara,
+    opsi: &Opsi,
+    nama: &str,
+) -> Result<Vec<u8>, PelatihanError> {
+    match nama {
+        "modul" => pelatihan::modul(&m.mesin, &m.konten, acara, opsi),
+        "slide" => pelatihan::slide(&m.mesin, &m.konten, acara, opsi),
+        lain => pelatihan::berkas_kit(&m.mesin, &m.konten, acara, opsi, lain),
+    }
+}
+
+/// One ZIP of PDFs, each named `awalan-nama.pdf`.
+fn zip(awalan: &str, berkas: &[(&str, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // PDFs are compressed already.
+    let gaya =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (nama, isi) in berkas {
+        let nama = format!("{awalan}-{}.pdf", nama.trim_end_matches(".pdf"));
+        z.start_file(nama, gaya).map_err(|e| e.to_string())?;
+        z.write_all(isi).map_err(|e| e.to_string())?;
+    }
+    z.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|e| e.to_string())
+}
+
+/// `POST /materi/unduh`: `berkas` names one file, or `semua` the whole kit as one ZIP.
+pub async fn unduh(State(k): S, body: axum::body::Bytes) -> Response {
+    let q: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
     let Some(berkas) = q.get("berkas").cloned() else {
         return formulir(&k, &q, &[], StatusCode::OK);
     };
+    // The files asked for, as names the kit knows.
+    let diminta: Vec<&'static str> = if berkas == "semua" {
+        semua_berkas()
+    } else {
+        semua_berkas()
+            .into_iter()
+            .filter(|n| *n == berkas)
+            .collect()
+    };
+    if diminta.is_empty() {
+        return formulir(
+            &k,
+            &q,
+            &[format!("berkas `{berkas}` tidak dikenal")],
+            StatusCode::BAD_REQUEST,
+        );
+    }
     let mut opsi = Opsi::default();
     if let Some(kt) = q.get("kertas").filter(|s| !s.trim().is_empty()) {
         match kt.parse::<Kertas>() {
@@ -138,21 +217,29 @@ pub async fn unduh(State(k): S, Query(q): Query<HashMap<String, String>>) -> Res
         );
     }
     let acara = acara_dari(&q);
+    let awalan = nama_acara(&acara);
     let Ok(izin) = k.izin_dokumen.try_acquire() else {
         return sibuk();
     };
     let m = k.muatan();
-    let nama = berkas.clone();
     let hasil = k
-        .di_kolam_dokumen(move || match nama.as_str() {
-            "modul" => pelatihan::modul(&m.mesin, &m.konten, &acara, &opsi),
-            "slide" => pelatihan::slide(&m.mesin, &m.konten, &acara, &opsi),
-            lain => pelatihan::berkas_kit(&m.mesin, &m.konten, &acara, &opsi, lain),
+        .di_kolam_dokumen(move || {
+            diminta
+                .into_iter()
+                .map(|n| susun_satu(&m, &acara, &opsi, n).map(|b| (n, b)))
+                .collect::<Result<Vec<_>, _>>()
         })
         .await;
     drop(izin);
     match hasil {
-        Some(Ok(b)) => pdf(berkas.trim_end_matches(".pdf"), b),
+        Some(Ok(mut b)) if berkas != "semua" && b.len() == 1 => {
+            let (n, isi) = b.remove(0);
+            pdf(&format!("{awalan}-{}", n.trim_end_matches(".pdf")), isi)
+        }
+        Some(Ok(b)) => match zip(&awalan, &b) {
+            Ok(z) => berkas_zip(&format!("{awalan}-kit"), z),
+            Err(e) => gagal(&k, &q, "semua", &e),
+        },
         Some(Err(PelatihanError::Acara(p))) => {
             formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY)
         }

@@ -116,11 +116,12 @@ pub async fn catat(
     Query(q): Query<HashMap<String, String>>,
     req: axum::extract::Request,
 ) -> Response {
-    let pasangan = match super::formulir::pasangan_form(&k, req).await {
+    let terbaca = match super::formulir::pasangan_form(&k, req).await {
         Ok(p) => p,
         Err((status, e)) => return galat(&k, status, "Formulir tidak terbaca", &e),
     };
-    let f: HashMap<String, String> = pasangan.into_iter().collect();
+    // An image given where the signed PDF goes is refused below as not being a PDF.
+    let f: HashMap<String, String> = terbaca.pasangan.into_iter().collect();
     let saya = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,

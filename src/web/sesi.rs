@@ -51,6 +51,13 @@ tokio::task_local! {
     /// The site's address as the request named it (`http://host:port`), for links that leave
     /// the page (the QR code on an issued document).
     static ASAL: String;
+    /// The request's path and query, for the navigation and the page's shared address.
+    static JALUR: String;
+}
+
+/// The current request's path and query (`/cari?q=desa`).
+pub fn jalur() -> String {
+    JALUR.try_with(Clone::clone).unwrap_or_default()
 }
 
 /// The site's address as the current request named it.
@@ -63,9 +70,17 @@ pub fn saya() -> Option<Masuk> {
     SAYA.try_with(Clone::clone).ok().flatten()
 }
 
-/// Runs `f` with `masuk` as the current request's account and `asal` as the site's address.
-pub async fn dengan<F: std::future::Future>(masuk: Option<Masuk>, asal: String, f: F) -> F::Output {
-    ASAL.scope(asal, SAYA.scope(masuk, f)).await
+/// Runs `f` with `masuk` as the current request's account, `asal` as the site's address and
+/// `jalur` as the request's path and query.
+pub async fn dengan<F: std::future::Future>(
+    masuk: Option<Masuk>,
+    asal: String,
+    jalur: String,
+    f: F,
+) -> F::Output {
+    JALUR
+        .scope(jalur, ASAL.scope(asal, SAYA.scope(masuk, f)))
+        .await
 }
 
 /// The session cookie's token, if the request has one.

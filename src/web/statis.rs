@@ -37,10 +37,12 @@ pub async fn berkas(Path(nama): Path<String>, kepala: HeaderMap) -> Response {
         return StatusCode::NOT_FOUND.into_response();
     };
     let etag = format!("\"{}\"", SIDIK[i]);
-    let cocok = kepala
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let cocok = super::tembolok::cocok(
+        kepala
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok()),
+        &etag,
+    );
     let mut h = HeaderMap::new();
     h.insert(
         header::CACHE_CONTROL,

@@ -3,6 +3,9 @@
 
 mod formulir;
 mod pdf;
+/// Only the browser tests drive a browser.
+#[cfg(feature = "peramban")]
+pub mod peramban;
 // Not every test file reads PDFs.
 #[allow(unused_imports)]
 pub use formulir::*;
