@@ -114,3 +114,48 @@ fn the_participants_table_is_never_split() {
     }
     assert_eq!(dilihat, 12);
 }
+
+/// A report whose activity table is taller than a page (eight activities with names at their
+/// 160-character limit): the table breaks between rows under its heading; no page holds the
+/// heading "III. PELAKSANAAN KEGIATAN" and nothing else.
+#[test]
+fn a_table_taller_than_a_page_breaks_under_its_heading() {
+    const LAPORAN: &str = "laporan-pelaksanaan-kerja-sama";
+    let mut d: Value =
+        serde_yaml::from_slice(&sinergi_ok(&["dokumen", LAPORAN, "--contoh"]).stdout)
+            .expect("yaml");
+    let dasar = d["kegiatan"][0].clone();
+    let kegiatan: Vec<Value> = (0..8)
+        .map(|i| {
+            let mut k = dasar.clone();
+            let mut nama = format!("Kegiatan {} pembangunan rumah produksi kopi", i + 1);
+            while nama.chars().count() < 150 {
+                nama.push_str(" dan pelatihan");
+            }
+            k["nama"] = s(&nama);
+            k
+        })
+        .collect();
+    d["kegiatan"] = Value::Sequence(kegiatan);
+    for kertas in ["a4", "f4"] {
+        let halaman = pdf_halaman(&render(LAPORAN, &d, &["--kertas", kertas]));
+        for (i, h) in halaman.iter().enumerate() {
+            let baris: Vec<&str> = h
+                .lines()
+                .filter(|l| !(l.starts_with("Halaman ") && l.contains(" dari ")))
+                .collect();
+            assert!(
+                baris.len() > 1,
+                "{kertas}: page {} holds only {baris:?}",
+                i + 1
+            );
+        }
+        let semua = halaman.join("\n");
+        for i in 1..=8 {
+            assert!(
+                semua.contains(&format!("Kegiatan {i} pembangunan")),
+                "{kertas}: activity {i} printed"
+            );
+        }
+    }
+}
