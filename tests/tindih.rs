@@ -1,6 +1,6 @@
 //! No printed text runs over other text: at the fields' length limits (a village name of 60
 //! characters, ten villages with long names and officials with long family names) a cell's text
-//! stays in its cell, a letter's place and date leave room for its Nomor and Perihal, and a
+//! stays in its cell, a letter's place and date leave room for its Nomor (whole) and Perihal, and a
 //! Lampiran heading runs onto the next page rather than over the footer. Lines are read with the
 //! PDF helpers of `tests/common`.
 
@@ -105,6 +105,12 @@ fn a_long_village_name_leaves_the_letter_header_readable() {
                 .iter()
                 .any(|b| (b.y - perihal.y).abs() < 1.0 && b.teks.contains("Penawaran Kerja")),
             "{kertas}: the Perihal's value wraps word by word"
+        );
+        // The letter's number stays whole on its line.
+        let nomor = data["surat"]["nomor"].as_str().expect("nomor");
+        assert!(
+            halaman[0].iter().any(|b| b.teks.contains(nomor)),
+            "{kertas}: {nomor} on one line"
         );
     }
 }
