@@ -13,11 +13,12 @@ use serde_json::{Map, Value, json};
 
 use super::Keadaan;
 use super::api::{self, GalatIsianJson, JenisDokumenJson};
+use super::cetak::{opsi_dari, opsi_kiriman};
 use super::formulir::{self as form, Kiriman};
 use super::halaman::{galat, render, tidak_ditemukan};
 use super::unduhan::format_diminta;
+use super::unduhan::susun;
 pub(super) use super::unduhan::{berkas, berkas_zip, pdf, sibuk};
-use super::unduhan::{opsi_dari, opsi_kiriman, susun};
 use crate::dokumen::{DokumenError, Format, GalatIsian, JenisDokumen};
 use crate::konten::label_tahap;
 

@@ -7,6 +7,7 @@
 mod akun;
 pub mod api;
 mod cari;
+mod cetak;
 mod desa;
 mod dokumen;
 mod draf;

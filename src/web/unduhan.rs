@@ -1,15 +1,15 @@
-//! What a request asks to be made and what it gets: print options (paper, font, margins) and
-//! format read with messages that name the option; generated files as downloads (content type,
-//! file name, never cached); the answer when every compile slot is busy.
+//! What a request asks to be made and what it gets: the format (PDF or DOCX) read with a message
+//! that names the option, the compile on the bounded pool, generated files as downloads (content
+//! type, file name, never cached), and the answer when every compile slot is busy. The print
+//! options themselves are read in `cetak`.
 
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use serde_json::Value;
 
-use super::formulir::Kiriman;
 use super::{Keadaan, api};
-use crate::dokumen::{DokumenError, Format, Huruf, Kertas, Margin, Opsi};
+use crate::dokumen::{DokumenError, Format, Opsi};
 
 pub(super) fn pdf(nama: &str, bytes: Vec<u8>) -> Response {
     berkas(nama, Format::Pdf, bytes)
@@ -75,52 +75,6 @@ pub(super) fn format_diminta(q: Option<&str>, headers: &HeaderMap) -> Result<For
     } else {
         Ok(Format::Pdf)
     }
-}
-
-/// A print option a request got wrong: its name (`kertas`, `huruf`, `margin`) and why.
-pub(super) struct OpsiSalah {
-    pub nama: &'static str,
-    pub pesan: String,
-}
-
-impl std::fmt::Display for OpsiSalah {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.nama, self.pesan)
-    }
-}
-
-/// Paper, font and margins from a request; an error names the option.
-pub(super) fn opsi_dari(
-    kertas: Option<&str>,
-    huruf: Option<&str>,
-    margin: Option<&str>,
-) -> Result<Opsi, OpsiSalah> {
-    let salah = |nama: &'static str| {
-        move |e: crate::opsi::NilaiTidakSah| OpsiSalah {
-            nama,
-            pesan: e.to_string(),
-        }
-    };
-    fn isi(v: Option<&str>) -> Option<&str> {
-        v.map(str::trim).filter(|s| !s.is_empty())
-    }
-    let mut o = Opsi::default();
-    if let Some(k) = isi(kertas) {
-        o.kertas = k.parse::<Kertas>().map_err(salah("kertas"))?;
-    }
-    if let Some(h) = isi(huruf) {
-        o.huruf = h.parse::<Huruf>().map_err(salah("huruf"))?;
-    }
-    if let Some(m) = isi(margin) {
-        o.margin = Some(m.parse::<Margin>().map_err(salah("margin"))?);
-    }
-    Ok(o)
-}
-
-/// The print options of a submitted form.
-pub(super) fn opsi_kiriman(kiriman: &Kiriman) -> Result<Opsi, OpsiSalah> {
-    let teks = |n: &str| kiriman.opsi.get(n).and_then(Value::as_str);
-    opsi_dari(teks("kertas"), teks("huruf"), teks("margin"))
 }
 
 /// Reads the data and compiles on the blocking pool, at most as many at once as permits allow;
