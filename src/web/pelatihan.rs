@@ -73,6 +73,39 @@ fn acara_dari(q: &HashMap<String, String>) -> Acara {
     }
 }
 
+/// The form's labels of the event file's keys that problems name.
+const LABEL: &[(&str, &str)] = &[
+    ("nama_acara", "Nama acara"),
+    ("penyelenggara", "Penyelenggara"),
+    ("tempat", "Tempat"),
+    ("tanggal_surat", "Tanggal surat"),
+    ("tanggal", "Tanggal"),
+    ("durasi", "Lama materi (menit)"),
+    ("desa_undangan", "Desa yang diundang"),
+    ("lambang", "Lambang"),
+];
+
+/// A problem of the event as the form names its fields: `tempat: wajib diisi` → `Tempat: wajib
+/// diisi`, `desa_undangan[2].nama: …` → `Desa yang diundang (baris 3): …`. The command line
+/// keeps the event file's keys, which are what its users write.
+fn dengan_label(masalah: &str) -> String {
+    let Some((kunci, pesan)) = masalah.split_once(": ") else {
+        return masalah.to_string();
+    };
+    let akar = kunci.split(['[', '.']).next().unwrap_or(kunci);
+    let Some((_, label)) = LABEL.iter().find(|(k, _)| *k == akar) else {
+        return masalah.to_string();
+    };
+    let baris = kunci
+        .split_once('[')
+        .and_then(|(_, r)| r.split(']').next())
+        .and_then(|i| i.parse::<usize>().ok());
+    match baris {
+        Some(i) => format!("{label} (baris {}): {pesan}", i + 1),
+        None => format!("{label}: {pesan}"),
+    }
+}
+
 fn formulir(
     k: &Keadaan,
     q: &HashMap<String, String>,
@@ -241,6 +274,7 @@ pub async fn unduh(State(k): S, body: axum::body::Bytes) -> Response {
             Err(e) => gagal(&k, &q, "semua", &e),
         },
         Some(Err(PelatihanError::Acara(p))) => {
+            let p: Vec<String> = p.iter().map(|m| dengan_label(m)).collect();
             formulir(&k, &q, &p, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Some(Err(e)) => gagal(&k, &q, &berkas, &e),
@@ -261,4 +295,26 @@ fn gagal(
         &["bahan tidak dapat disusun; coba lagi".into()],
         StatusCode::INTERNAL_SERVER_ERROR,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dengan_label;
+
+    #[test]
+    fn problems_name_the_form_s_labels() {
+        assert_eq!(
+            dengan_label("tempat: wajib diisi untuk undangan"),
+            "Tempat: wajib diisi untuk undangan"
+        );
+        assert_eq!(
+            dengan_label("desa_undangan[2].nama: wajib diisi"),
+            "Desa yang diundang (baris 3): wajib diisi"
+        );
+        assert_eq!(
+            dengan_label("tanggal_surat: surat undangan bertanggal sesudah acaranya"),
+            "Tanggal surat: surat undangan bertanggal sesudah acaranya"
+        );
+        assert_eq!(dengan_label("tanpa kunci"), "tanpa kunci");
+    }
 }
