@@ -926,3 +926,59 @@ async fn legal_products_are_found_di(s: &Server) {
     assert!(html.contains("1 hasil"), "{html}");
     assert!(html.contains(&hits[0].1), "{html}");
 }
+
+#[tokio::test]
+async fn issued_offers_are_published_until_revoked() {
+    const PENAWARAN: &str = "surat-penawaran-kerja-sama";
+    let s = Server::mulai(&konten_bawaan(), &[]);
+    let umum = Klien::baru(&s);
+    let (st, html) = umum.get("/penawaran").await;
+    assert_eq!(st, 200);
+    assert!(html.contains("Belum ada penawaran"), "{html}");
+    akun(&s, "ops-a", "operator", DESA_A);
+    let mut a = Klien::baru(&s);
+    a.masuk("ops-a", SANDI).await;
+    let csrf = a.csrf().await;
+    // Letters are numbered with the office's classification code, set in the profile.
+    let (st, html, _) = a
+        .post(
+            &format!("/desa/{DESA_A}"),
+            &[
+                ("_csrf", &csrf),
+                ("nomor.surat.kode_klasifikasi", "100.3.5"),
+            ],
+        )
+        .await;
+    assert_eq!(st, 303, "{html}");
+    let form = dengan(
+        contoh_form(PENAWARAN),
+        &[
+            ("_csrf", &csrf),
+            ("_aksi", "terbitkan"),
+            ("desa.nama", "Wanaraja"),
+        ],
+    );
+    let (st, html, lokasi) = kirim(&a, &format!("/dokumen/{PENAWARAN}"), &form).await;
+    assert_eq!(st, 303, "{html}");
+    let kode = lokasi
+        .expect("issued")
+        .trim_start_matches("/terbitan/")
+        .to_string();
+    // Anyone sees it, with its village and a way to its verification page and file.
+    let (_, html) = umum.get("/penawaran").await;
+    assert!(
+        html.contains(&format!("/verifikasi/{kode}")) && html.contains("Desa Wanaraja"),
+        "{html}"
+    );
+    assert!(html.contains(&format!("/verifikasi/{kode}/pdf")), "{html}");
+    // A revoked offer is no longer offered.
+    let (st, _, _) = a
+        .post(
+            &format!("/terbitan/{kode}/cabut"),
+            &[("_csrf", &csrf), ("alasan", "mitra sudah didapat")],
+        )
+        .await;
+    assert_eq!(st, 303);
+    let (_, html) = umum.get("/penawaran").await;
+    assert!(!html.contains(&kode), "{html}");
+}

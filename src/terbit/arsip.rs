@@ -149,3 +149,27 @@ pub async fn daftar(g: &Gudang, kode_desa: &str) -> Result<Vec<Terbitan>, GalatS
     hasil.sort_by(|a, b| b.diterbitkan.cmp(&a.diterbitkan).then(a.kode.cmp(&b.kode)));
     Ok(hasil)
 }
+
+/// Issued documents of one type that still stand (not revoked, not replaced), newest first, at
+/// most `batas`: what the public sees of the documents meant to be published, such as offers.
+pub async fn berlaku_menurut_jenis(
+    g: &Gudang,
+    jenis: &str,
+    batas: i64,
+) -> Result<Vec<Terbitan>, GalatSimpan> {
+    let kode: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT d.kode FROM dokumen_terbit d WHERE d.jenis = $1 AND d.dicabut IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM dokumen_terbit p WHERE p.menggantikan = d.kode) \
+         ORDER BY d.diterbitkan DESC, d.kode LIMIT {batas}"
+    ))
+    .bind(jenis)
+    .fetch_all(g.pool())
+    .await?;
+    let mut hasil = Vec::new();
+    for k in kode {
+        if let Some(t) = baca(g, &k).await? {
+            hasil.push(t);
+        }
+    }
+    Ok(hasil)
+}

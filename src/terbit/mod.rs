@@ -6,7 +6,7 @@
 mod arsip;
 pub mod nomor;
 
-pub use arsip::{baca, cabut, cocokkan, daftar, pdf, sidik};
+pub use arsip::{baca, berlaku_menurut_jenis, cabut, cocokkan, daftar, pdf, sidik};
 
 use std::future::Future;
 

@@ -146,6 +146,7 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
         "terbitan-daftar.html",
         "register.html",
         "produk-hukum.html",
+        "penawaran.html",
     ])?;
     Ok(t)
 }
@@ -296,6 +297,7 @@ pub fn router(
             get(terbit::periksa_form).post(terbit::periksa_unggahan),
         )
         .route("/verifikasi/{kode}", get(terbit::verifikasi))
+        .route("/penawaran", get(terbit::penawaran))
         .route("/verifikasi/{kode}/pdf", get(terbit::unduh))
         .route("/register", get(register::lihat).post(register::catat))
         .route(

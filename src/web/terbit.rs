@@ -416,3 +416,42 @@ pub async fn cabut(
         }
     }
 }
+
+/// At most this many offers are listed.
+const PENAWARAN_MAKS: i64 = 200;
+
+/// `/penawaran`: the cooperation offers villages have issued and that still stand, for anyone
+/// (third parties looking for a village to work with); each leads to its verification page and,
+/// unless downloads are hidden, its PDF.
+pub async fn penawaran(State(k): S) -> Response {
+    let m = k.muatan();
+    let jenis: Vec<String> = m
+        .mesin
+        .daftar()
+        .filter(|j| j.tahap == "penawaran")
+        .map(|j| j.id.clone())
+        .collect();
+    let mut semua = Vec::new();
+    for j in &jenis {
+        match terbit::berlaku_menurut_jenis(&k.gudang, j, PENAWARAN_MAKS).await {
+            Ok(t) => semua.extend(t),
+            Err(e) => {
+                tracing::error!("penawaran {j}: {e}");
+                return galat(
+                    &k,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Daftar tidak terbaca",
+                    "Coba lagi.",
+                );
+            }
+        }
+    }
+    semua.sort_by(|a, b| b.diterbitkan.cmp(&a.diterbitkan));
+    let baris: Vec<Value> = semua.iter().map(|t| tampil(&k, t)).collect();
+    render(
+        &k,
+        StatusCode::OK,
+        "penawaran.html",
+        json!({"penawaran": baris, "unduhan": k.unduhan_publik}),
+    )
+}
