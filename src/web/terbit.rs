@@ -446,7 +446,7 @@ pub async fn penawaran(State(k): S) -> Response {
             }
         }
     }
-    semua.sort_by(|a, b| b.diterbitkan.cmp(&a.diterbitkan));
+    semua.sort_by_key(|t| std::cmp::Reverse(t.diterbitkan));
     let baris: Vec<Value> = semua.iter().map(|t| tampil(&k, t)).collect();
     render(
         &k,
