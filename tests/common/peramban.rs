@@ -14,12 +14,27 @@ use super::{Server, konten_bawaan};
 pub struct Peramban {
     pub server: Server,
     driver: Child,
+    /// chromedriver's port and the session's id: the session is ended on drop, so Chromium
+    /// quits with it instead of outliving the killed driver.
+    port: u16,
+    sesi: Option<String>,
     pub c: Client,
     pub unduhan: tempfile::TempDir,
 }
 
 impl Drop for Peramban {
     fn drop(&mut self) {
+        if let Some(id) = &self.sesi {
+            use std::io::{Read, Write};
+            if let Ok(mut t) = std::net::TcpStream::connect(("127.0.0.1", self.port)) {
+                let _ = t.set_read_timeout(Some(Duration::from_secs(10)));
+                let _ = write!(
+                    t,
+                    "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                );
+                let _ = t.read_to_end(&mut Vec::new());
+            }
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -69,9 +84,12 @@ impl Peramban {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a Chromium session");
+        let sesi = c.session_id().await.ok().flatten();
         Peramban {
             server,
             driver,
+            port,
+            sesi,
             c,
             unduhan,
         }
