@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Baris, bin, pdf_baris, pdf_halaman, pdf_teks, sinergi_ok};
+use common::{Baris, bin, contoh, pdf_baris, pdf_halaman, pdf_teks, render, sinergi_ok};
 use serde_yaml::Value;
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
@@ -21,33 +21,6 @@ const LAPORAN: &str = "laporan-pelaksanaan-kerja-sama";
 
 /// Points per millimetre.
 const MM: f64 = 72.0 / 25.4;
-
-fn contoh(jenis: &str) -> Value {
-    serde_yaml::from_slice(&sinergi_ok(&["dokumen", jenis, "--contoh"]).stdout).expect("yaml")
-}
-
-/// The PDF of `jenis` filled with `data` (extra `render` arguments such as `--kertas f4`).
-fn render(jenis: &str, data: &Value, ekstra: &[&str]) -> Vec<u8> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let isian = dir.path().join("isian.yaml");
-    std::fs::write(&isian, serde_yaml::to_string(data).expect("yaml")).expect("write");
-    let pdf = dir.path().join("hasil.pdf");
-    let out = bin()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["render", jenis, "--data"])
-        .arg(&isian)
-        .arg("--out")
-        .arg(&pdf)
-        .args(ekstra)
-        .output()
-        .expect("run sinergi");
-    assert!(
-        out.status.success(),
-        "{jenis}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::read(&pdf).expect("the PDF was written")
-}
 
 /// Words separated by single spaces, lines joined.
 fn rata(s: &str) -> String {

@@ -4,36 +4,10 @@
 
 mod common;
 
-use common::{Baris, bin, pdf_baris, sinergi_ok};
+use common::{Baris, contoh, pdf_baris, render, sinergi_ok};
 use serde_yaml::Value;
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
-
-fn contoh(jenis: &str) -> Value {
-    serde_yaml::from_slice(&sinergi_ok(&["dokumen", jenis, "--contoh"]).stdout).expect("yaml")
-}
-
-fn render(jenis: &str, data: &Value, ekstra: &[&str]) -> Vec<u8> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let isian = dir.path().join("isian.yaml");
-    std::fs::write(&isian, serde_yaml::to_string(data).expect("yaml")).expect("write");
-    let pdf = dir.path().join("hasil.pdf");
-    let out = bin()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["render", jenis, "--data"])
-        .arg(&isian)
-        .arg("--out")
-        .arg(&pdf)
-        .args(ekstra)
-        .output()
-        .expect("run sinergi");
-    assert!(
-        out.status.success(),
-        "{jenis}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::read(&pdf).expect("the PDF was written")
-}
 
 /// Every document type's id.
 fn jenis_dokumen() -> Vec<String> {

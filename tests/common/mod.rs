@@ -1,12 +1,15 @@
 //! Helpers for tests that run the real `sinergi` binary.
 #![allow(dead_code)]
 
+mod cetak;
 mod formulir;
 mod pdf;
 /// Only the browser tests drive a browser.
 #[cfg(feature = "peramban")]
 pub mod peramban;
 // Not every test file reads PDFs.
+#[allow(unused_imports)]
+pub use cetak::*;
 #[allow(unused_imports)]
 pub use formulir::*;
 #[allow(unused_imports)]
