@@ -8,8 +8,8 @@ pub use super::kosakata::{Bidang, JENIS_KERJA_SAMA, STATUS, TAHAP, URAIAN_TAHAP,
 pub use super::pesan::terjemahkan_serde;
 pub use crate::dokumen::aturan::{Aturan, AturanMentah};
 
-/// Accepts `sumber: https://…` as well as a list of URLs.
-fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+/// Accepts one string as well as a list (`sumber: https://…`, a rule's `kolom`).
+pub(crate) fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum SatuAtauBanyak {

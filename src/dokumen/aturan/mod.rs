@@ -22,7 +22,7 @@
 //!     pesan: Wajib diisi untuk Musyawarah antar-Desa.
 //! ```
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The kinds of rule, as written in `jenis:`.
@@ -102,7 +102,7 @@ pub struct AturanMentah {
     /// One path or a list of paths (`desa[].nama`: that field in every row).
     #[serde(
         default,
-        deserialize_with = "satu_atau_banyak",
+        deserialize_with = "crate::konten::skema::satu_atau_banyak",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub kolom: Vec<String>,
@@ -152,19 +152,6 @@ pub struct SyaratMentah {
     pub bukan: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terisi: Option<bool>,
-}
-
-fn satu_atau_banyak<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum SatuAtauBanyak {
-        Satu(String),
-        Banyak(Vec<String>),
-    }
-    Ok(match SatuAtauBanyak::deserialize(d)? {
-        SatuAtauBanyak::Satu(s) => vec![s],
-        SatuAtauBanyak::Banyak(v) => v,
-    })
 }
 
 /// A rule checked against its form.
