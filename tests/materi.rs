@@ -285,7 +285,11 @@ async fn downloads_from_the_web() {
     .await
     .expect("post");
     assert_eq!(r.status(), 422, "no invited villages");
-    assert!(r.text().await.expect("body").contains("desa_undangan"));
+    let html = r.text().await.expect("body");
+    assert!(
+        html.contains("Desa yang diundang:") && !html.contains("desa_undangan:"),
+        "the problem names the form's label: {html}"
+    );
     // A GET with the old parameters downloads nothing: it shows the form.
     let r = reqwest::get(s.url("/materi/unduh?berkas=modul&tanggal=2025-07-11"))
         .await
