@@ -45,18 +45,7 @@ fn s(v: &str) -> Value {
 
 /// `n` villages with distinct names, built from the example's first village.
 fn desa_banyak(data: &mut Value, n: usize) {
-    const NAMA: [&str; 10] = [
-        "Sukamaju",
-        "Mekarwangi",
-        "Sirnagalih",
-        "Cibeureum",
-        "Karangsari",
-        "Wanasari",
-        "Pasirjambu",
-        "Sindangkerta",
-        "Cikoneng",
-        "Margamulya",
-    ];
+    const NAMA: [&str; 10] = common::DESA_CONTOH;
     const KADES: [&str; 10] = [
         "Asep Sunandar",
         "Euis Komariah",

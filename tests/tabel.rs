@@ -12,18 +12,7 @@ fn s(v: &str) -> Value {
     Value::String(v.into())
 }
 
-const DESA: [&str; 10] = [
-    "Sukamaju",
-    "Mekarwangi",
-    "Sirnagalih",
-    "Cibeureum",
-    "Karangsari",
-    "Wanasari",
-    "Pasirjambu",
-    "Sindangkerta",
-    "Cikoneng",
-    "Margamulya",
-];
+const DESA: [&str; 10] = common::DESA_CONTOH;
 
 /// A Musyawarah antar-Desa of `n` villages with long names, and `unsur` rows of participants:
 /// the participants' table starts lower on the page as `n` grows and is taller as `unsur` grows.

@@ -92,18 +92,7 @@ fn a_long_village_name_leaves_the_letter_header_readable() {
 #[test]
 fn ten_villages_at_the_limits_print_without_overlaps() {
     let mut data = contoh(BKAD);
-    let desa = [
-        "Sukamaju",
-        "Mekarwangi",
-        "Sirnagalih",
-        "Cibeureum",
-        "Karangsari",
-        "Wanasari",
-        "Pasirjambu",
-        "Sindangkerta",
-        "Cikoneng",
-        "Margamulya",
-    ];
+    let desa = common::DESA_CONTOH;
     let dasar = data["desa"][0].clone();
     let mut baris = Vec::new();
     let mut pengurus = Vec::new();

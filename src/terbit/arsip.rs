@@ -131,6 +131,17 @@ pub async fn cabut(g: &Gudang, kode: &str, oleh: &str, alasan: &str) -> Result<(
     Ok(())
 }
 
+/// The issued documents with these codes, in their order.
+async fn baca_semua(g: &Gudang, kode: Vec<String>) -> Result<Vec<Terbitan>, GalatSimpan> {
+    let mut hasil = Vec::new();
+    for k in kode {
+        if let Some(t) = baca(g, &k).await? {
+            hasil.push(t);
+        }
+    }
+    Ok(hasil)
+}
+
 /// The issued documents of a village (as signer), newest first.
 pub async fn daftar(g: &Gudang, kode_desa: &str) -> Result<Vec<Terbitan>, GalatSimpan> {
     let kode: Vec<String> = sqlx::query_scalar(
@@ -140,12 +151,7 @@ pub async fn daftar(g: &Gudang, kode_desa: &str) -> Result<Vec<Terbitan>, GalatS
     .bind(kode_desa)
     .fetch_all(g.pool())
     .await?;
-    let mut hasil = Vec::new();
-    for k in kode {
-        if let Some(t) = baca(g, &k).await? {
-            hasil.push(t);
-        }
-    }
+    let mut hasil = baca_semua(g, kode).await?;
     hasil.sort_by(|a, b| b.diterbitkan.cmp(&a.diterbitkan).then(a.kode.cmp(&b.kode)));
     Ok(hasil)
 }
@@ -165,11 +171,5 @@ pub async fn berlaku_menurut_jenis(
     .bind(jenis)
     .fetch_all(g.pool())
     .await?;
-    let mut hasil = Vec::new();
-    for k in kode {
-        if let Some(t) = baca(g, &k).await? {
-            hasil.push(t);
-        }
-    }
-    Ok(hasil)
+    baca_semua(g, kode).await
 }

@@ -4,6 +4,20 @@ use serde_yaml::Value;
 
 use super::{bin, sinergi_ok};
 
+/// Ten village names of the Garut area for documents with many villages.
+pub const DESA_CONTOH: [&str; 10] = [
+    "Sukamaju",
+    "Mekarwangi",
+    "Sirnagalih",
+    "Cibeureum",
+    "Karangsari",
+    "Wanasari",
+    "Pasirjambu",
+    "Sindangkerta",
+    "Cikoneng",
+    "Margamulya",
+];
+
 /// The complete example of a document type, as `sinergi dokumen JENIS --contoh` prints it.
 pub fn contoh(jenis: &str) -> Value {
     serde_yaml::from_slice(&sinergi_ok(&["dokumen", jenis, "--contoh"]).stdout).expect("yaml")
