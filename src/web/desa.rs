@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::Keadaan;
 use super::akun::{periksa_csrf, perlu_masuk};
 use super::formulir as form;
-use super::halaman::{galat, render};
+use super::halaman::{gagal, galat, render};
 use super::sesi;
 use crate::akun::{Peran, izin};
 use crate::desa::{self, GalatProfil, Lambang, Profil};
@@ -117,15 +117,11 @@ async fn halaman_profil(
         Err(GalatProfil::TidakAda(_)) => {
             super::halaman::tidak_ditemukan(k, &format!("Desa dengan kode `{kode}`"))
         }
-        Err(e) => {
-            tracing::error!("profil {kode}: {e}");
-            galat(
-                k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Profil tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            k,
+            "Profil tidak terbaca",
+            format_args!("profil {kode}: {e}"),
+        ),
     }
 }
 
@@ -233,15 +229,11 @@ pub async fn simpan(
         Err(GalatProfil::TidakAda(_)) => {
             super::halaman::tidak_ditemukan(&k, &format!("Desa dengan kode `{kode}`"))
         }
-        Err(e) => {
-            tracing::error!("simpan profil {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Profil tidak tersimpan",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Profil tidak tersimpan",
+            format_args!("simpan profil {kode}: {e}"),
+        ),
     }
 }
 

@@ -14,7 +14,7 @@ use super::Keadaan;
 use super::akun::{periksa_csrf, perlu_masuk};
 use super::dokumen::tampilkan_form_dengan;
 use super::formulir::Kiriman;
-use super::halaman::{galat, render, tidak_ditemukan};
+use super::halaman::{gagal, galat, render, tidak_ditemukan};
 use super::sesi::{self, Masuk};
 use crate::akun::{Peran, izin};
 use crate::dokumen::JenisDokumen;
@@ -209,15 +209,7 @@ pub async fn daftar(State(k): S, Query(q): Query<HashMap<String, String>>) -> Re
                 json!({"draf": baris, "desa": desa_.as_deref().and_then(wilayah::desa)}),
             )
         }
-        Err(e) => {
-            tracing::error!("daftar draf: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Draf tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(&k, "Draf tidak terbaca", format_args!("daftar draf: {e}")),
     }
 }
 
@@ -256,12 +248,10 @@ pub async fn buka(
         Ok(Some(v)) => v,
         Ok(None) => return tidak_ditemukan(&k, "Versi draf itu"),
         Err(e) => {
-            tracing::error!("versi draf {id}: {e}");
-            return galat(
+            return gagal(
                 &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
                 "Draf tidak terbaca",
-                "Coba lagi.",
+                format_args!("versi draf {id}: {e}"),
             );
         }
     };
@@ -325,15 +315,11 @@ pub async fn riwayat(State(k): S, Path(id): Path<String>) -> Response {
                 json!({"d": d, "versi": versi}),
             )
         }
-        Err(e) => {
-            tracing::error!("riwayat draf {id}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Draf tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Draf tidak terbaca",
+            format_args!("riwayat draf {id}: {e}"),
+        ),
     }
 }
 
@@ -363,12 +349,10 @@ pub async fn pulihkan(
         Ok(Some(v)) => v,
         Ok(None) => return tidak_ditemukan(&k, "Versi draf itu"),
         Err(e) => {
-            tracing::error!("versi draf {id}: {e}");
-            return galat(
+            return gagal(
                 &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
                 "Draf tidak terbaca",
-                "Coba lagi.",
+                format_args!("versi draf {id}: {e}"),
             );
         }
     };
@@ -387,14 +371,10 @@ pub async fn pulihkan(
     .await;
     match simpan {
         Ok(_) => Redirect::to(&format!("/draf/{id}")).into_response(),
-        Err(e) => {
-            tracing::error!("pulihkan draf {id}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Draf tidak tersimpan",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Draf tidak tersimpan",
+            format_args!("pulihkan draf {id}: {e}"),
+        ),
     }
 }

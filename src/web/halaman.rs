@@ -137,6 +137,13 @@ pub(super) fn galat(k: &Keadaan, status: StatusCode, judul: &str, pesan: &str) -
     )
 }
 
+/// Something could not be read or stored: logged with what was being done, answered with a 500
+/// page that asks to try again.
+pub(super) fn gagal(k: &Keadaan, judul: &str, log: std::fmt::Arguments<'_>) -> Response {
+    tracing::error!("{log}");
+    galat(k, StatusCode::INTERNAL_SERVER_ERROR, judul, "Coba lagi.")
+}
+
 pub(super) fn tidak_ditemukan(k: &Keadaan, apa: &str) -> Response {
     galat(
         k,

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::Keadaan;
 use super::akun::{periksa_csrf, perlu_masuk};
-use super::halaman::{galat, render, tidak_ditemukan};
+use super::halaman::{gagal, galat, render, tidak_ditemukan};
 use super::sesi;
 use crate::akun::{Peran, izin};
 use crate::dokumen::Opsi;
@@ -85,15 +85,11 @@ async fn halaman(
                 }),
             )
         }
-        Err(e) => {
-            tracing::error!("register {kode}: {e}");
-            galat(
-                k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Register tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            k,
+            "Register tidak terbaca",
+            format_args!("register {kode}: {e}"),
+        ),
     }
 }
 
@@ -159,15 +155,11 @@ pub async fn catat(
         Err(GalatRegister::Isian(m)) => {
             halaman(&k, &kode, &m, Some(&c), StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => {
-            tracing::error!("catat register {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Belum tercatat",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Belum tercatat",
+            format_args!("catat register {kode}: {e}"),
+        ),
     }
 }
 
@@ -200,15 +192,11 @@ pub async fn status(
         Err(GalatRegister::Isian(m)) => {
             halaman(&k, &p.kode_desa, &m, None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(e) => {
-            tracing::error!("status register {id}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Belum tersimpan",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Belum tersimpan",
+            format_args!("status register {id}: {e}"),
+        ),
     }
 }
 
@@ -244,15 +232,7 @@ pub async fn pdf(State(k): S, Path(id): Path<String>) -> Response {
     match register::pdf(&k.gudang, &id).await {
         Ok(Some(b)) => super::dokumen::pdf(&format!("produk-hukum-{id}"), b),
         Ok(None) => tidak_ditemukan(&k, "PDF produk hukum ini"),
-        Err(e) => {
-            tracing::error!("pdf register {id}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(&k, "Tidak terbaca", format_args!("pdf register {id}: {e}")),
     }
 }
 
@@ -275,12 +255,10 @@ pub async fn ekspor(
     let daftar = match register::daftar(&k.gudang, &kode).await {
         Ok(d) => d,
         Err(e) => {
-            tracing::error!("ekspor register {kode}: {e}");
-            return galat(
+            return gagal(
                 &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
                 "Tidak terbaca",
-                "Coba lagi.",
+                format_args!("ekspor register {kode}: {e}"),
             );
         }
     };

@@ -13,7 +13,7 @@ use super::Keadaan;
 use super::akun::{periksa_csrf, perlu_masuk};
 use super::dokumen::{Konteks, tampilkan_form_dengan};
 use super::formulir::Kiriman;
-use super::halaman::{galat, render, tidak_ditemukan};
+use super::halaman::{gagal, galat, render, tidak_ditemukan};
 use super::sesi;
 use crate::akun::{Peran, izin};
 use crate::dokumen::{DokumenError, JenisDokumen, Opsi};
@@ -211,15 +211,11 @@ pub async fn verifikasi(State(k): S, Path(kode): Path<String>) -> Response {
             "Dokumen tidak terdaftar",
             "Kode ini tidak sesuai dengan dokumen mana pun yang diterbitkan lewat Sinergi. Salinan yang memuatnya tidak dapat dipastikan keasliannya.",
         ),
-        Err(e) => {
-            tracing::error!("verifikasi {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Verifikasi gagal",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Verifikasi gagal",
+            format_args!("verifikasi {kode}: {e}"),
+        ),
     }
 }
 
@@ -230,13 +226,7 @@ pub async fn unduh(State(k): S, Path(kode): Path<String>) -> Response {
         Ok(Some(t)) => t,
         Ok(None) => return tidak_ditemukan(&k, &format!("Dokumen `{kode}`")),
         Err(e) => {
-            tracing::error!("unduh {kode}: {e}");
-            return galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Unduhan gagal",
-                "Coba lagi.",
-            );
+            return gagal(&k, "Unduhan gagal", format_args!("unduh {kode}: {e}"));
         }
     };
     let izinkan = k.unduhan_publik
@@ -247,15 +237,7 @@ pub async fn unduh(State(k): S, Path(kode): Path<String>) -> Response {
     match terbit::pdf(&k.gudang, &kode).await {
         Ok(Some(b)) => super::dokumen::pdf(&format!("dokumen-{kode}"), b),
         Ok(None) => tidak_ditemukan(&k, &format!("Dokumen `{kode}`")),
-        Err(e) => {
-            tracing::error!("unduh {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Unduhan gagal",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(&k, "Unduhan gagal", format_args!("unduh {kode}: {e}")),
     }
 }
 
@@ -300,15 +282,11 @@ pub async fn periksa_unggahan(State(k): S, req: axum::extract::Request) -> Respo
             "verifikasi-unggah.html",
             json!({"cocok": false, "sha256": terbit::sidik(&b)}),
         ),
-        Err(e) => {
-            tracing::error!("periksa unggahan: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Pemeriksaan gagal",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Pemeriksaan gagal",
+            format_args!("periksa unggahan: {e}"),
+        ),
     }
 }
 
@@ -338,15 +316,11 @@ pub async fn daftar(State(k): S, Query(q): Query<HashMap<String, String>>) -> Re
                 json!({"terbitan": baris, "desa": wilayah::desa(&kode)}),
             )
         }
-        Err(e) => {
-            tracing::error!("terbitan {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Daftar tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Daftar tidak terbaca",
+            format_args!("terbitan {kode}: {e}"),
+        ),
     }
 }
 
@@ -365,15 +339,11 @@ pub async fn detail(State(k): S, Path(kode): Path<String>) -> Response {
         }
         Ok(Some(_)) => tidak_boleh(&k),
         Ok(None) => tidak_ditemukan(&k, &format!("Dokumen terbit `{kode}`")),
-        Err(e) => {
-            tracing::error!("terbitan {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Dokumen tidak terbaca",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(
+            &k,
+            "Dokumen tidak terbaca",
+            format_args!("terbitan {kode}: {e}"),
+        ),
     }
 }
 
@@ -405,15 +375,7 @@ pub async fn cabut(
         Err(GalatTerbit::Tidak(p)) => {
             galat(&k, StatusCode::UNPROCESSABLE_ENTITY, "Belum dicabut", &p)
         }
-        Err(e) => {
-            tracing::error!("cabut {kode}: {e}");
-            galat(
-                &k,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Belum dicabut",
-                "Coba lagi.",
-            )
-        }
+        Err(e) => gagal(&k, "Belum dicabut", format_args!("cabut {kode}: {e}")),
     }
 }
 
@@ -436,12 +398,10 @@ pub async fn penawaran(State(k): S) -> Response {
         match terbit::berlaku_menurut_jenis(&k.gudang, j, PENAWARAN_MAKS).await {
             Ok(t) => semua.extend(t),
             Err(e) => {
-                tracing::error!("penawaran {j}: {e}");
-                return galat(
+                return gagal(
                     &k,
-                    StatusCode::INTERNAL_SERVER_ERROR,
                     "Daftar tidak terbaca",
-                    "Coba lagi.",
+                    format_args!("penawaran {j}: {e}"),
                 );
             }
         }
