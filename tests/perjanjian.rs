@@ -1,10 +1,11 @@
 //! Wording points of the agreement and the letters that a legal officer reads before signing: a
 //! "sebagai berikut:" is always followed by its list, and the two signature columns of the
-//! Perjanjian stay level when one title wraps. PDFs are read with the helpers of `tests/common`.
+//! Perjanjian stay level when one title wraps; the funding list joins its last two items with
+//! "; dan" whichever sources are filled in. PDFs are read with the helpers of `tests/common`.
 
 mod common;
 
-use common::{Baris, contoh, pdf_baris, render, sinergi_ok};
+use common::{Baris, contoh, pdf_baris, pdf_teks, render, sinergi_ok};
 use serde_yaml::Value;
 
 const PKS: &str = "perjanjian-kerja-sama-pihak-ketiga";
@@ -124,6 +125,43 @@ fn the_signature_columns_stay_level_when_a_title_wraps() {
         assert!(
             awal.is_some() && ujung.is_some() && awal != ujung,
             "{kertas}: the title wraps ({awal:?}, {ujung:?})"
+        );
+    }
+}
+
+#[test]
+fn the_funding_list_joins_its_last_two_items_with_dan() {
+    // (APB Desa, PIHAK KEDUA, another source) filled in or left empty.
+    for isi in 1..8u8 {
+        let mut data = contoh(PKS);
+        let dana = data["pendanaan"].as_mapping_mut().expect("pendanaan");
+        if isi & 1 == 0 {
+            dana.remove("apb_desa");
+            dana.remove("apb_desa_untuk");
+        }
+        if isi & 2 == 0 {
+            dana.remove("pihak_kedua");
+            dana.remove("pihak_kedua_untuk");
+        }
+        if isi & 4 != 0 {
+            dana.insert(
+                Value::from("sumber_lain"),
+                Value::from("hibah Pemerintah Daerah Provinsi Jawa Barat"),
+            );
+        }
+        let t = pdf_teks(&render(PKS, &data, &[]));
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let awal = t
+            .find("ditanggung sebagai berikut:")
+            .expect("the funding list");
+        let akhir = awal + t[awal..].find("(2) Dana").expect("ayat (2)");
+        let daftar = &t[awal..akhir];
+        assert_eq!(daftar.matches("; dan").count(), 1, "{isi}: {daftar}");
+        assert!(
+            daftar.contains("; dan b. biaya lain")
+                || daftar.contains("; dan c. biaya lain")
+                || daftar.contains("; dan d. biaya lain"),
+            "{isi}: \"; dan\" before the last item: {daftar}"
         );
     }
 }
