@@ -196,6 +196,12 @@ fn ten_villages_keep_their_signatures_and_berita_desa_together() {
         for h in halaman.iter().filter(|h| h.contains("BERITA DESA")) {
             assert!(h.contains("Diundangkan di"), "{kertas}: {h}");
         }
+        // Two rows of promulgations (four villages) fit on a page: ten take three pages at most.
+        let undang = halaman
+            .iter()
+            .filter(|h| h.contains("Diundangkan di"))
+            .count();
+        assert!(undang <= 3, "{kertas}: promulgations on {undang} pages");
     }
 }
 

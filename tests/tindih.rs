@@ -2,15 +2,17 @@
 //! characters, ten villages with long names and officials with long family names) a cell's text
 //! stays in its cell, a letter's place and date leave room for its Nomor (whole) and Perihal, and a
 //! Lampiran heading runs onto the next page rather than over the footer. Lines are read with the
-//! PDF helpers of `tests/common`.
+//! PDF helpers of `tests/common`. At those limits, the signatures of ten villages also fill their
+//! pages in full rows.
 
 mod common;
 
-use common::{Baris, contoh, pdf_baris, render};
+use common::{Baris, contoh, pdf_baris, pdf_halaman, render};
 use serde_yaml::{Mapping, Value};
 
 const SURAT: &str = "surat-penawaran-kerja-sama";
 const BKAD: &str = "peraturan-bersama-pembentukan-bkad";
+const PB: &str = "peraturan-bersama-kerja-sama-antar-desa";
 
 fn s(v: &str) -> Value {
     Value::String(v.into())
@@ -37,10 +39,25 @@ fn panjang(awal: &str, n: usize) -> String {
     t.chars().take(n).collect::<String>().trim_end().to_string()
 }
 
-/// Pairs of lines of a page that overlap: on (nearly) the same baseline and over each other.
+/// Words that run over their neighbour on a line, and pairs of lines of a page that overlap: on
+/// (nearly) the same baseline and over each other.
 fn tumpang_tindih(halaman: &[Vec<Baris>]) -> Vec<String> {
     let mut hasil = Vec::new();
     for (h, baris) in halaman.iter().enumerate() {
+        // Words within one line (a line may run across table cells on one baseline).
+        for b in baris {
+            for w in b.kata.windows(2) {
+                let lewat = w[0].x_akhir - w[1].x;
+                if lewat > 0.5 {
+                    hasil.push(format!(
+                        "page {}: {:?} over {:?} by {lewat:.1} pt",
+                        h + 1,
+                        w[0].teks,
+                        w[1].teks
+                    ));
+                }
+            }
+        }
         for (i, a) in baris.iter().enumerate() {
             for b in &baris[i + 1..] {
                 let tinggi = a.ukuran.min(b.ukuran);
@@ -107,12 +124,13 @@ fn ten_villages_at_the_limits_print_without_overlaps() {
             let k = i * 3 + w;
             let mut p = Mapping::new();
             p.insert(s("asal_desa"), s(&nama));
+            // Long words that typst cannot hyphenate in Indonesian: the column must hold them.
             p.insert(
                 s("jabatan"),
                 s(["Ketua", "Sekretaris", "Bendahara"]
                     .get(k)
                     .copied()
-                    .unwrap_or("Anggota")),
+                    .unwrap_or("Anggota Bidang Permusyawaratan dan Kemasyarakatan")),
             );
             p.insert(s("nama"), s(&panjang("Euis Rahmat", 80)));
             p.insert(s("unsur"), s("lembaga kemasyarakatan Desa"));
@@ -127,5 +145,79 @@ fn ten_villages_at_the_limits_print_without_overlaps() {
         let halaman = pdf_baris(&render(BKAD, &data, &["--kertas", kertas]));
         let t = tumpang_tindih(&halaman);
         assert!(t.is_empty(), "{kertas}: {} overlaps: {t:#?}", t.len());
+        // A word running into the next cell merges with it, letter by letter, on the line read
+        // back: each of the 27 members' long word must read whole in the table.
+        let lampiran = halaman
+            .iter()
+            .position(|h| h.iter().any(|b| b.teks.contains("SUSUNAN PENGURUS")))
+            .expect("the Lampiran");
+        let utuh = halaman[lampiran..]
+            .iter()
+            .flatten()
+            .flat_map(|b| &b.kata)
+            .filter(|k| k.teks == "Permusyawaratan")
+            .count();
+        assert_eq!(utuh, 27, "{kertas}: \"Permusyawaratan\" whole in the table");
+    }
+}
+
+#[test]
+fn ten_villages_at_the_limits_sign_in_full_rows() {
+    let mut data = contoh(PB);
+    let dasar = data["desa"][0].clone();
+    let desa: Vec<Value> = common::DESA_CONTOH
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut v = dasar.clone();
+            v["nama"] = s(&panjang(d, 60));
+            v["kepala_desa"] = s(&panjang("Asep Sunandar", 60));
+            v["nomor_peraturan"] = s(&(i + 1).to_string());
+            v["nomor_berita_desa"] = s(&(i + 1).to_string());
+            v["sekretaris_desa"] = s(&panjang("Rina Marlina", 60));
+            v
+        })
+        .collect();
+    data["desa"] = Value::Sequence(desa);
+    data["berita_desa"] = Value::Bool(true);
+    data["tanggal_pengundangan"] = data["tanggal_penetapan"].clone();
+    for kertas in ["a4", "f4"] {
+        let pdf = render(PB, &data, &["--kertas", kertas]);
+        let halaman: Vec<String> = pdf_halaman(&pdf)
+            .iter()
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let pertama = halaman
+            .iter()
+            .position(|h| h.contains("Ditetapkan di"))
+            .expect("Ditetapkan");
+        // The heads' signatures: after the page of the enactment, a page never holds a single
+        // row (two heads) unless the promulgations begin under it.
+        let kepala: Vec<(usize, bool)> = halaman[pertama..]
+            .iter()
+            .map(|h| {
+                (
+                    h.matches("KEPALA DESA ").count(),
+                    h.contains("Diundangkan di"),
+                )
+            })
+            .take_while(|&(n, _)| n > 0)
+            .collect();
+        assert_eq!(
+            kepala.iter().map(|k| k.0).sum::<usize>(),
+            10,
+            "{kertas}: {kepala:?}"
+        );
+        assert!(
+            kepala[1..].iter().all(|&(n, undang)| n > 2 || undang),
+            "{kertas}: heads per page {kepala:?}"
+        );
+        // Each promulgation row is whole: two villages on a page, never one alone.
+        for (i, h) in halaman.iter().enumerate() {
+            let n = h.matches("Diundangkan di").count();
+            assert!(n % 2 == 0, "{kertas}: page {}: {n} promulgations", i + 1);
+        }
+        let t = tumpang_tindih(&pdf_baris(&pdf));
+        assert!(t.is_empty(), "{kertas}: {t:#?}");
     }
 }
