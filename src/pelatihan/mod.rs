@@ -9,12 +9,14 @@ use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
 use crate::konten::{Data, Entri, Koleksi, Konten, Materi, TAHAP, URAIAN_TAHAP};
 
 mod acara;
+mod kalimat;
 mod kit;
 mod poin;
 
 pub use acara::{Acara, DesaUndangan, PenandaTangan};
+use kalimat::kalimat_pertama;
 pub use kit::{BERKAS_KIT, berkas_kit, kit};
-use poin::{kalimat_pertama, slide_modul};
+use poin::slide_modul;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PelatihanError {

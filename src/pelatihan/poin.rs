@@ -2,6 +2,8 @@
 
 use serde_json::{Value, json};
 
+use super::kalimat::kalimat_pertama;
+
 use crate::dokumen::naskah::{Blok, Sebaris};
 
 fn teks_sebaris(isi: &[Sebaris]) -> String {
@@ -26,21 +28,6 @@ pub(super) fn teks_blok(b: &[Blok]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The first sentence of a text, whole: a point on a slide is never cut mid-sentence (a long
-/// one makes the slide's points continue on the next). A first sentence shorter than `min`
-/// characters takes the next one with it.
-pub(super) fn kalimat_pertama(s: &str, min: usize) -> String {
-    let s = s.trim();
-    let akhir = s
-        .match_indices(". ")
-        .map(|(i, _)| i + 1)
-        .find(|&i| i >= min);
-    match akhir {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
 }
 
 /// Points per slide, and characters: what fits 16:9 at the slide text size.
