@@ -802,6 +802,102 @@ fn slides_number_the_agenda_down_columns_and_keep_titles_to_two_lines() {
     assert!(kuis >= 9, "{kuis} quiz slides");
 }
 
+/// The body lines of a slide: its text without the footer (10 pt).
+fn isi_slide(h: &[Baris]) -> Vec<&Baris> {
+    h.iter().filter(|b| b.ukuran > 11.0).collect()
+}
+
+#[test]
+fn slides_keep_a_list_under_its_lead_in_and_fill_by_amount_of_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("slide.pdf");
+    sinergi_ok(&["materi", "slide", "--out", pdf.to_str().expect("path")]);
+    let slide = pdf_baris(&std::fs::read(&pdf).expect("read"));
+    let berisi = |h: &[Baris], potongan: &str| {
+        rata(
+            &h.iter()
+                .map(|b| b.teks.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .contains(potongan)
+    };
+    let halaman_dengan = |potongan: &str| {
+        slide
+            .iter()
+            .find(|h| berisi(h, potongan))
+            .unwrap_or_else(|| panic!("a slide with {potongan:?}"))
+    };
+    // A lead-in and its whole list on one slide, the list indented under it; what follows
+    // shares the slide while it fits, however many points that makes.
+    for (pengantar, butir) in [
+        (
+            "BKAD beranggotakan:",
+            &[
+                "Pemerintah Desa;",
+                "anggota BPD;",
+                "lembaga kemasyarakatan Desa;",
+                "lembaga Desa lainnya;",
+                "tokoh masyarakat",
+            ][..],
+        ),
+        (
+            "ajukan pertanyaan sederhana ini",
+            &[
+                "Siapa yang akan menikmati manfaatnya",
+                "Berapa biayanya",
+                "Apa risikonya",
+                "Apakah desa sanggup",
+            ][..],
+        ),
+        (
+            "Keduanya paling sedikit memuat delapan hal",
+            &[
+                "ruang lingkup kerja sama;",
+                "jangka waktu;",
+                "penyelesaian perselisihan.",
+            ][..],
+        ),
+    ] {
+        let h = halaman_dengan(pengantar);
+        let awal = h
+            .iter()
+            .find(|b| b.teks.starts_with('•'))
+            .expect("a bulleted point");
+        let x_teks = awal
+            .kata
+            .get(1)
+            .map(|k| k.x)
+            .expect("text after the bullet");
+        for b in butir {
+            assert!(berisi(h, b), "{b:?} with {pengantar:?}: {h:#?}");
+            let baris = h.iter().find(|l| l.teks.contains(b)).expect("its line");
+            let x = baris.x_dari(b).expect("x");
+            assert!(
+                x > x_teks + 5.0,
+                "{b:?} indented under {pengantar:?}: {baris:?}"
+            );
+        }
+    }
+    let anggota = halaman_dengan("BKAD beranggotakan:");
+    assert!(berisi(anggota, "Organisasi, tata kerja"), "{anggota:#?}");
+    let delapan = halaman_dengan("Keduanya paling sedikit memuat delapan hal");
+    for n in 1..=8 {
+        assert!(
+            delapan
+                .iter()
+                .any(|b| b.teks.starts_with(&format!("{n}. "))),
+            "item {n} numbered: {delapan:#?}"
+        );
+    }
+    // No slide stops after a point that introduces what follows.
+    for h in &slide {
+        if let Some(akhir) = isi_slide(h).last() {
+            assert!(!akhir.teks.ends_with(':'), "ends with a lead-in: {h:#?}");
+        }
+    }
+}
+
 #[test]
 fn tests_and_the_attendance_sheet_are_laid_out_to_be_filled_in() {
     let dir = tempfile::tempdir().expect("tempdir");

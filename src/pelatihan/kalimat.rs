@@ -85,6 +85,15 @@ pub(super) fn kalimat_pertama(s: &str, min: usize) -> String {
     }
 }
 
+/// The last sentence of a text (the whole text when it has one).
+pub(super) fn kalimat_terakhir(s: &str) -> &str {
+    let s = s.trim();
+    match akhir_kalimat(s).last() {
+        Some(&i) => s[i..].trim(),
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +167,16 @@ mod tests {
         ] {
             assert_eq!(kalimat_pertama(teks, 10), pertama, "{teks}");
         }
+    }
+
+    #[test]
+    fn the_last_sentence_introduces_a_list() {
+        assert_eq!(
+            kalimat_terakhir(
+                "Dokumennya berbeda. Keduanya memuat delapan hal (PP 43/2014 Pasal 143 ayat (4)):"
+            ),
+            "Keduanya memuat delapan hal (PP 43/2014 Pasal 143 ayat (4)):"
+        );
+        assert_eq!(kalimat_terakhir("Satu kalimat saja:"), "Satu kalimat saja:");
     }
 }
