@@ -166,8 +166,9 @@ fn kit_from_the_example_event() {
 
 /// Research caveats for editors: they belong in an entry's `catatan`, never in what
 /// participants read.
-const CATATAN_PENYUNTING: [&str; 4] = [
+const CATATAN_PENYUNTING: [&str; 5] = [
     "belum dicocokkan",
+    "dicocokkan dulu",
     "mintalah petunjuk dpmd",
     "perlu dicek",
     "belum dapat dipastikan",
