@@ -6,8 +6,8 @@ mod common;
 use std::path::Path;
 
 use common::{
-    F4_PT, Server, bin, konten_bawaan, pdf_jumlah_halaman, pdf_sah, pdf_teks, pdf_ukuran_halaman,
-    sinergi_ok, ukuran_sama,
+    F4_PT, Server, bin, konten_bawaan, pdf_halaman, pdf_jumlah_halaman, pdf_sah, pdf_teks,
+    pdf_ukuran_halaman, sinergi_ok, ukuran_sama,
 };
 
 fn baca(pdf: &Path) -> Vec<u8> {
@@ -111,11 +111,66 @@ fn slides_are_16_by_9_with_diagram_cases_and_quiz() {
     for harap in [
         "Mekanisme kerja sama desa",
         "Penyusunan perjanjian",
-        "Studi kasus",
+        "Studi Kasus",
+        "Benteng",
         "Kuis",
         "Tujuan pembelajaran",
     ] {
         assert!(t.contains(harap), "{harap:?} in the slides");
+    }
+}
+
+#[test]
+fn case_studies_are_taught_in_their_module_not_again_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("slide.pdf");
+    sinergi_ok(&["materi", "slide", "--out", pdf.to_str().expect("path")]);
+    let halaman: Vec<String> = pdf_halaman(&baca(&pdf))
+        .iter()
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let semua = halaman.join(" ");
+    let awal = halaman
+        .iter()
+        .position(|h| h.starts_with("Modul 9 "))
+        .expect("the divider of module 9");
+    let kuis = halaman
+        .iter()
+        .position(|h| h.starts_with("Uji pemahaman Kuis"))
+        .expect("the quiz divider");
+    // The quiz follows the last module's discussion: no section of cases in between.
+    assert!(
+        halaman[kuis - 1].starts_with("Diskusi"),
+        "before the quiz: {}",
+        halaman[kuis - 1]
+    );
+    let modul9 = halaman[awal..kuis].join(" ");
+    for e in std::fs::read_dir(konten_bawaan().join("studi-kasus")).expect("cases") {
+        let t = std::fs::read_to_string(e.expect("entry").path()).expect("read");
+        let fm = t.split("---").nth(1).expect("front-matter");
+        let v: serde_yaml::Value = serde_yaml::from_str(fm).expect("yaml");
+        let judul = v["judul"].as_str().expect("judul");
+        assert!(
+            !semua.contains(judul),
+            "{judul:?}: a slide again after the modules"
+        );
+        // Module 9 tells it, by a village or the kabupaten.
+        let mut nama: Vec<&str> = v["lokasi"]["desa"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.as_str())
+            .collect();
+        let kabupaten = v["lokasi"]["kabupaten"].as_str().expect("kabupaten");
+        nama.push(
+            kabupaten
+                .trim_start_matches("Kabupaten ")
+                .trim_start_matches("Kota "),
+        );
+        assert!(
+            nama.iter().any(|n| modul9.contains(n)),
+            "{judul:?} ({nama:?}) in module 9"
+        );
     }
 }
 

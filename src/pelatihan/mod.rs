@@ -14,7 +14,6 @@ mod kit;
 mod poin;
 
 pub use acara::{Acara, DesaUndangan, PenandaTangan};
-use kalimat::kalimat_pertama;
 pub use kit::{BERKAS_KIT, berkas_kit, kit};
 use poin::slide_modul;
 
@@ -99,8 +98,6 @@ pub(super) fn bahan(konten: &Konten, acara: &Acara, durasi: Option<u32>) -> Valu
                 "id": e.id, "judul": e.judul, "lokasi": s.lokasi.ringkas(), "desa": s.lokasi.desa,
                 "jenis": if s.jenis_kerja_sama == "antar-desa" { "Antar-Desa" } else { "Dengan pihak ketiga" },
                 "tahun": s.tahun, "hasil": s.hasil, "pelajaran": s.pelajaran,
-                "hasil_ringkas": kalimat_pertama(&s.hasil, 40),
-                "pelajaran_ringkas": s.pelajaran.as_deref().map(|p| kalimat_pertama(p, 40)),
                 "naskah": naskah::ke_blok(&e.body),
             })),
             _ => None,
@@ -200,6 +197,7 @@ pub(super) fn periksa(
 mod tests {
     use std::path::{Path, PathBuf};
 
+    use super::kalimat::kalimat_pertama;
     use super::poin::{Poin, SUSUT, muatan, ukuran};
     use super::*;
 
