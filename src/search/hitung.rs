@@ -7,6 +7,7 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::Facet;
 use tantivy::{DocId, DocSet, Searcher, TERMINATED};
 
+use super::ordinal::{Kolom, NamaOrdinal};
 use super::query::BATAS_HITUNG;
 
 /// Match counts and facet counts of a query.
@@ -27,7 +28,11 @@ const PER_JENDELA: u32 = 32;
 /// windows, each window's matches counted up to [`PER_JENDELA`] and scaled by how much of the
 /// window that covered). Counting a million matches one by one was most of a broad search's
 /// cost; this visits at most about 10,000 plus 1,000 per segment.
-pub(super) fn hitung(searcher: &Searcher, q: &dyn Query) -> tantivy::Result<Hitungan> {
+pub(super) fn hitung(
+    searcher: &Searcher,
+    nama: &NamaOrdinal,
+    q: &dyn Query,
+) -> tantivy::Result<Hitungan> {
     let weight = q.weight(EnableScoring::disabled_from_searcher(searcher))?;
     let mut pasti = 0u64;
     let mut kira = 0f64;
@@ -98,14 +103,20 @@ pub(super) fn hitung(searcher: &Searcher, q: &dyn Query) -> tantivy::Result<Hitu
             }
         }
         let mut facet = Facet::root();
-        for (n, peta, fr) in [(&nj, &mut jenis, &fj), (&nb, &mut bidang, &fb)] {
+        for (n, peta, fr, kolom) in [
+            (&nj, &mut jenis, &fj, Kolom::FacetJenis),
+            (&nb, &mut bidang, &fb, Kolom::FacetBidang),
+        ] {
             for (o, &x) in n.iter().enumerate() {
-                if x > 0.0 && fr.facet_from_ord(o as u64, &mut facet).is_ok() {
-                    let s = facet.to_path_string();
-                    *peta
-                        .entry(s.trim_start_matches('/').to_string())
-                        .or_default() += x;
+                if x <= 0.0 {
+                    continue;
                 }
+                let s = nama.nama(reader.segment_id(), kolom, o as u64, |buf| {
+                    fr.facet_from_ord(o as u64, &mut facet)?;
+                    buf.push_str(facet.to_path_string().trim_start_matches('/'));
+                    Ok(())
+                })?;
+                *peta.entry(s.to_string()).or_default() += x;
             }
         }
     }

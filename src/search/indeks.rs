@@ -7,17 +7,16 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, Value};
-use tantivy::{
-    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, Searcher, SegmentReader,
-    TantivyDocument,
-};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
 use super::analyzer;
 use super::cuplikan::Penyorot;
 use super::generasi::Meta;
 use super::hitung::hitung;
-use super::index::{BOBOT_KURASI, BOBOT_PASAL_KUNCI, Fields, IndexError, daftarkan_analyzer};
+use super::index::{Fields, IndexError, daftarkan_analyzer};
+use super::ordinal::NamaOrdinal;
 use super::penyusun::{EJAAN_MAKS, Penyusun, gabung, saring, term_mentah};
+use super::peringkat::{kelompokkan, peringkat};
 use super::query::{
     BagianPeraturan, Facets, Hasil, Hit, PASAL_LAIN_MAKS, PasalLain, Permintaan, RingkasPeraturan,
 };
@@ -34,6 +33,12 @@ pub struct Indeks {
     /// instead, or none when it is not a typo. Bounded; cleared when full.
     ejaan: std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
     cache: Cache,
+    /// Threads to rank one search's segments on, for a large index.
+    paralel: Option<tantivy::Executor>,
+    /// Searches running now: a search ranks in parallel only when it is the only one.
+    berjalan: std::sync::atomic::AtomicUsize,
+    /// Names of `induk` and facet ordinals already read.
+    ordinal: NamaOrdinal,
     /// The browsing list of full texts, read on first use.
     daftar: std::sync::OnceLock<Vec<RingkasPeraturan>>,
 }
@@ -58,14 +63,17 @@ impl Indeks {
 
     /// Opens the tantivy index in generation folder `dir`, built as `meta` says.
     pub(crate) fn buka_folder(dir: &Path, meta: Meta) -> Result<Indeks, IndexError> {
-        let mut index = Index::open_in_dir(dir)?;
+        let index = Index::open_in_dir(dir)?;
         daftarkan_analyzer(&index);
-        // Ranking visits every match; on a large index, segments are ranked on all cores at
-        // once (a broad query on 1,000,000 entries took about half the time on 2 cores).
+        // Ranking visits every match: on a large index, an idle server ranks the segments of a
+        // search on all cores (a broad query on 1,000,000 entries took about half the time on 2
+        // cores). Under load the cores are busy anyway, and handing work over only costs.
         let inti = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if inti > 1 && meta.dokumen >= PARALEL_MULAI && index.searchable_segment_ids()?.len() > 1 {
-            index.set_multithread_executor(inti)?;
-        }
+        let paralel = if inti > 1 && meta.dokumen >= PARALEL_MULAI {
+            Some(tantivy::Executor::multi_thread(inti, "sinergi-peringkat-")?)
+        } else {
+            None
+        };
         let f = Fields::dari(&index.schema())?;
         let reader = index
             .reader_builder()
@@ -79,6 +87,9 @@ impl Indeks {
             dir: dir.to_path_buf(),
             ejaan: Default::default(),
             cache: Cache::default(),
+            ordinal: NamaOrdinal::default(),
+            paralel,
+            berjalan: Default::default(),
             daftar: std::sync::OnceLock::new(),
         })
     }
@@ -137,12 +148,12 @@ impl Indeks {
         };
         let limit = p.limit.clamp(1, 100);
         let mut penuh = gabung(utama.as_ref(), &saringan, None);
-        let mut hitungan = hitung(&searcher, penuh.as_ref())?;
+        let mut hitungan = hitung(&searcher, &self.ordinal, penuh.as_ref())?;
         if hitungan.total == 0 && banyak {
             // Nothing has every word: rank by how many words match instead.
             utama = dengan_bonus(Occur::Should);
             penuh = gabung(utama.as_ref(), &saringan, None);
-            hitungan = hitung(&searcher, penuh.as_ref())?;
+            hitungan = hitung(&searcher, &self.ordinal, penuh.as_ref())?;
             semua_kata = false;
         }
         let mut facets = Facets {
@@ -152,13 +163,13 @@ impl Indeks {
         };
         if p.jenis.is_some() {
             let q = gabung(utama.as_ref(), &saringan, Some("jenis"));
-            let h = hitung(&searcher, q.as_ref())?;
+            let h = hitung(&searcher, &self.ordinal, q.as_ref())?;
             facets.jenis = h.jenis;
             facets.tepat &= h.tepat;
         }
         if p.bidang.is_some() {
             let q = gabung(utama.as_ref(), &saringan, Some("bidang"));
-            let h = hitung(&searcher, q.as_ref())?;
+            let h = hitung(&searcher, &self.ordinal, q.as_ref())?;
             facets.bidang = h.bidang;
             facets.tepat &= h.tepat;
         }
@@ -167,8 +178,18 @@ impl Indeks {
             // Parts of one regulation are one result: take enough of the best to fill the page
             // after grouping.
             let ambil = ((p.offset + limit) * 4 + 40).min(2_000);
-            let top = peringkat(&searcher, penuh.as_ref(), ambil)?;
-            grup = kelompokkan(&searcher, top)?;
+            let top = {
+                use std::sync::atomic::Ordering::SeqCst;
+                let sendiri = self.berjalan.fetch_add(1, SeqCst) == 0;
+                let pelaksana = match &self.paralel {
+                    Some(p) if sendiri => p,
+                    _ => &tantivy::Executor::SingleThread,
+                };
+                let top = peringkat(&searcher, pelaksana, penuh.as_ref(), ambil);
+                self.berjalan.fetch_sub(1, SeqCst);
+                top?
+            };
+            grup = kelompokkan(&searcher, &self.ordinal, top)?;
         }
         let sorot = Penyorot::new(&kamus, akar_sorotan(&searcher, penuh.as_ref(), self.f.cari));
         let mut hits = Vec::with_capacity(limit);
@@ -324,92 +345,10 @@ fn teks_tersimpan(doc: &TantivyDocument, field: Field) -> String {
 
 const PANJANG_CUPLIKAN: usize = 220;
 
-/// Entries from which segments are searched on several cores: below it a search takes well
-/// under a millisecond and handing work to other threads would cost more than it saves.
-const PARALEL_MULAI: u64 = 100_000;
-
-/// How much the prior multiplies a score: curated regulations and the articles they name as
-/// key articles are the legal basis of what the content is about, so among matches they come
-/// first (issue 13: "kerja sama antar desa" put Permendagri 96/2017 17th, below templates).
-fn faktor_bobot(bobot: u64) -> Score {
-    match bobot {
-        BOBOT_KURASI => 1.6,
-        BOBOT_PASAL_KUNCI => 1.75,
-        _ => 1.0,
-    }
-}
-
-/// The best `n` matches of `q`, scores multiplied by their prior.
-fn peringkat(
-    searcher: &Searcher,
-    q: &dyn Query,
-    n: usize,
-) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-    let top = TopDocs::with_limit(n.max(1)).tweak_score(|seg: &SegmentReader| {
-        // Every entry has a prior, so the column is read directly (through the optional-column
-        // wrapper this lookup was a tenth of a broad query's time).
-        let bobot = seg.fast_fields().u64("bobot").ok().map(|c| match c.index {
-            tantivy::columnar::ColumnIndex::Full => c.values,
-            _ => c.first_or_default_col(0),
-        });
-        move |doc: DocId, skor: Score| match &bobot {
-            Some(b) => skor * faktor_bobot(b.get_val(doc)),
-            None => skor,
-        }
-    });
-    searcher.search(q, &top)
-}
-
-/// One result: an entry, or the best part of a regulation with the others that matched.
-struct Grup {
-    skor: Score,
-    alamat: DocAddress,
-    lain: Vec<DocAddress>,
-}
-
-/// Ranked matches with the parts of one regulation gathered under its best one.
-fn kelompokkan(searcher: &Searcher, top: Vec<(Score, DocAddress)>) -> tantivy::Result<Vec<Grup>> {
-    let mut kolom: HashMap<u32, Option<tantivy::columnar::StrColumn>> = HashMap::new();
-    let mut per_induk: HashMap<String, usize> = HashMap::new();
-    let mut grup: Vec<Grup> = Vec::with_capacity(top.len());
-    let mut buf = String::new();
-    for (skor, alamat) in top {
-        let k = kolom.entry(alamat.segment_ord).or_insert_with(|| {
-            searcher
-                .segment_reader(alamat.segment_ord)
-                .fast_fields()
-                .str("induk")
-                .ok()
-                .flatten()
-        });
-        buf.clear();
-        if let Some(k) = k
-            && let Some(ord) = k.term_ords(alamat.doc_id).next()
-        {
-            k.ord_to_str(ord, &mut buf)?;
-        }
-        if buf.is_empty() {
-            grup.push(Grup {
-                skor,
-                alamat,
-                lain: Vec::new(),
-            });
-            continue;
-        }
-        match per_induk.get(buf.as_str()) {
-            Some(&i) => grup[i].lain.push(alamat),
-            None => {
-                per_induk.insert(buf.clone(), grup.len());
-                grup.push(Grup {
-                    skor,
-                    alamat,
-                    lain: Vec::new(),
-                });
-            }
-        }
-    }
-    Ok(grup)
-}
+/// Entries from which a search's segments may be ranked on several cores. On the corpus
+/// (184,000 entries) it gained nothing in process and cost the server a fifth of its distinct
+/// queries per second.
+const PARALEL_MULAI: u64 = 500_000;
 
 /// Answers of recent searches: the index of a generation never changes, and the broadest
 /// queries are also the most asked. At most [`CACHE_MAKS`] answers; the least recently used

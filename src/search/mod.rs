@@ -7,8 +7,10 @@ pub mod generasi;
 mod hitung;
 mod indeks;
 pub(crate) mod index;
+mod ordinal;
 pub(crate) mod penyusun;
 mod peraturan;
+mod peringkat;
 pub mod query;
 
 pub use cocok::Pencocok;
