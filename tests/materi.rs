@@ -197,7 +197,11 @@ fn kit_from_the_example_event() {
         out.to_str().expect("path"),
     ]);
     let (n, _) = halaman(&out.join("undangan.pdf"));
-    assert_eq!(n, desa.len(), "one invitation page per village");
+    assert_eq!(
+        n,
+        2 * desa.len(),
+        "one invitation page per village, and its schedule"
+    );
     let undangan = teks_pdf(&out.join("undangan.pdf"));
     let hadir = teks_pdf(&out.join("daftar-hadir.pdf"));
     for d in &desa {
@@ -217,6 +221,155 @@ fn kit_from_the_example_event() {
         pre.contains("Menurut UU 6/2014"),
         "questions from the quiz bank"
     );
+}
+
+/// The modules, in teaching order, that an event of `menit` minutes teaches (as `--durasi`
+/// takes them: one that does not fit is left out and the next ones still tried).
+fn modul_acara(menit: u64) -> Vec<(u64, String, u64)> {
+    let mut m: Vec<(u64, String, u64)> = std::fs::read_dir(konten_bawaan().join("materi"))
+        .expect("materi")
+        .flatten()
+        .map(|e| {
+            let t = std::fs::read_to_string(e.path()).expect("read");
+            let fm = t.split("---").nth(1).expect("front-matter");
+            let v: serde_yaml::Value = serde_yaml::from_str(fm).expect("yaml");
+            (
+                v["urutan"].as_u64().expect("urutan"),
+                v["judul"].as_str().expect("judul").to_string(),
+                v["durasi"].as_u64().expect("durasi"),
+            )
+        })
+        .collect();
+    m.sort();
+    let mut sisa = menit;
+    m.retain(|(_, _, d)| {
+        let muat = *d <= sisa;
+        if muat {
+            sisa -= d;
+        }
+        muat
+    });
+    m
+}
+
+/// The pages of a kit's invitations, whitespace collapsed, from an event file: the example
+/// with `ganti` lines replacing those that start alike and `tambahan` appended.
+fn undangan(dir: &Path, ganti: &[&str], tambahan: &str) -> Result<Vec<String>, String> {
+    let contoh =
+        String::from_utf8(sinergi_ok(&["materi", "kit", "--contoh"]).stdout).expect("utf8");
+    let mut teks: String = contoh
+        .lines()
+        .map(|l| {
+            let kunci = l.split(':').next().unwrap_or("");
+            ganti
+                .iter()
+                .find(|g| !kunci.starts_with(' ') && g.starts_with(&format!("{kunci}:")))
+                .map_or(l.to_string(), |g| g.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    teks.push('\n');
+    teks.push_str(tambahan);
+    let acara = dir.join("acara.yaml");
+    std::fs::write(&acara, teks).expect("write");
+    let out = dir.join("kit");
+    let hasil = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["materi", "kit", "--acara"])
+        .arg(&acara)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run");
+    if !hasil.status.success() {
+        return Err(String::from_utf8_lossy(&hasil.stderr).into_owned());
+    }
+    Ok(pdf_halaman(&baca(&out.join("undangan.pdf")))
+        .iter()
+        .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect())
+}
+
+#[test]
+fn the_invitation_attaches_the_schedule_of_the_modules_taught() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The example: 420 minutes from 08.00–15.00 WIB, no breaks.
+    let h = undangan(dir.path(), &[], "").expect("the example kit");
+    let modul = modul_acara(420);
+    assert!(modul.len() < judul_modul().len(), "some modules left out");
+    for (surat, jadwal) in h.iter().step_by(2).zip(h.iter().skip(1).step_by(2)) {
+        assert!(
+            surat.contains("Lampiran : 1 (satu) lembar jadwal acara"),
+            "{surat}"
+        );
+        assert!(
+            jadwal.contains("JADWAL ACARA") && jadwal.contains("Nomor : 005/123/DPMD/2025"),
+            "{jadwal}"
+        );
+        let mut dari = 0;
+        let mut mulai = 8 * 60;
+        for (n, judul, menit) in &modul {
+            let baris = format!("Modul {n} – {judul}");
+            let pos = jadwal[dari..]
+                .find(&baris)
+                .unwrap_or_else(|| panic!("{baris:?} in order in {jadwal}"));
+            dari += pos + baris.len();
+            let selesai = mulai + menit;
+            let waktu = format!(
+                "{:02}.{:02}–{:02}.{:02}",
+                mulai / 60,
+                mulai % 60,
+                selesai / 60,
+                selesai % 60
+            );
+            assert!(jadwal.contains(&waktu), "{waktu} for {baris:?}: {jadwal}");
+            mulai = selesai;
+        }
+        assert_eq!(mulai, 15 * 60, "the last module ends at 15.00");
+        assert!(jadwal.contains("Jumlah 420 menit"), "{jadwal}");
+        assert!(
+            !jadwal.contains("stirahat"),
+            "no break the file does not give"
+        );
+        for (n, judul, _) in modul_acara(10_000).iter().filter(|m| !modul.contains(m)) {
+            assert!(!jadwal.contains(judul.as_str()), "Modul {n} is not taught");
+        }
+    }
+
+    // A break the file describes, and no start time: durations only.
+    let h = undangan(
+        dir.path(),
+        &["durasi: 360", "waktu: sehari penuh"],
+        "istirahat:\n- {setelah_modul: 2, menit: 15, keterangan: Rehat kopi}\n",
+    )
+    .expect("a kit with a break");
+    let jadwal = &h[1];
+    let (rehat, kedua, ketiga) = (
+        jadwal.find("Rehat kopi 15 menit").expect("the break"),
+        jadwal.find("Modul 2 –").expect("module 2"),
+        jadwal.find("Modul 3 –").expect("module 3"),
+    );
+    assert!(kedua < rehat && rehat < ketiga, "{jadwal}");
+    assert!(
+        !jadwal.contains("08.00"),
+        "no times without a start: {jadwal}"
+    );
+
+    // Lampiran as the organiser writes it: "-" attaches nothing, other words stay.
+    let h = undangan(dir.path(), &["lampiran: '-'"], "").expect("a kit without attachment");
+    assert_eq!(h.len(), 4, "one page per village");
+    assert!(h.iter().all(|p| !p.contains("JADWAL ACARA")));
+    let h = undangan(dir.path(), &["lampiran: 2 (dua) berkas"], "").expect("a kit");
+    assert!(h[0].contains("Lampiran : 2 (dua) berkas") && h[1].contains("JADWAL ACARA"));
+
+    // A break that makes the day longer than `waktu` is refused, not printed.
+    let e = undangan(
+        dir.path(),
+        &[],
+        "istirahat:\n- {setelah_modul: 3, menit: 60}\n",
+    )
+    .expect_err("refused");
+    assert!(e.contains("waktu:") && e.contains("16.00"), "{e}");
 }
 
 /// Research caveats for editors: they belong in an entry's `catatan`, never in what

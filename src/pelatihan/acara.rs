@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use super::jadwal::Istirahat;
 use crate::dokumen::gambar::{self, GalatGambar, Gambar};
 use crate::format;
 
@@ -61,6 +62,10 @@ pub struct Acara {
     pub peserta_per_desa: Vec<String>,
     #[serde(default)]
     pub narahubung: Option<String>,
+    /// Breaks in the schedule attached to the invitation, each after a module: none unless
+    /// written here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub istirahat: Vec<Istirahat>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -117,6 +122,7 @@ impl Acara {
                 "Sekretaris Desa".into(),
             ],
             narahubung: Some("Bidang Kerja Sama DPMD, telepon (0262) 000000".into()),
+            istirahat: Vec::new(),
         }
     }
 
@@ -207,6 +213,9 @@ impl Acara {
                 .filter(|t| ada(t))
                 .map(format::tanggal_panjang)
         );
+        let (lampiran, lampirkan) = self.lampiran_surat();
+        v["lampiran"] = json!(lampiran);
+        v["lampirkan_jadwal"] = json!(lampirkan);
         // The year on the handout cover: of the event, or none (the layout takes today's).
         v["tahun"] = json!(format::urai_tanggal(&self.tanggal).map(|t| t.year()));
         // The emblem reaches typst as the image `/lambang.img` (see `Mesin::susun`); the path is

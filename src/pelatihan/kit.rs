@@ -1,10 +1,12 @@
-//! The event kit: invitation, attendance sheet, pre- and post-test and their answer key.
+//! The event kit: invitations (each letter with the schedule it attaches), attendance sheet,
+//! pre- and post-test and their answer key.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{Acara, PelatihanError, bahan, periksa};
+use super::jadwal::ModulJadwal;
+use super::{Acara, PelatihanError, bahan, periksa, pilih_modul};
 use crate::dokumen::gambar::Gambar;
 use crate::dokumen::{Mesin, Opsi};
 use crate::konten::Konten;
@@ -29,13 +31,26 @@ pub fn berkas_kit(
     opsi: &Opsi,
     nama: &str,
 ) -> Result<Vec<u8>, PelatihanError> {
-    let lambang = periksa_kit(acara)?;
-    berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang)
+    let (lambang, jadwal) = periksa_kit(konten, acara)?;
+    berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang, &jadwal)
 }
 
-/// The checks of an event for its kit; the emblem, read once.
-fn periksa_kit(acara: &Acara) -> Result<Option<Gambar>, PelatihanError> {
-    let mut kurang = Vec::new();
+/// The checks of an event for its kit, every problem at once; the emblem, read once, and the
+/// schedule attached to the invitation.
+fn periksa_kit(konten: &Konten, acara: &Acara) -> Result<(Option<Gambar>, Value), PelatihanError> {
+    let modul: Vec<ModulJadwal> = pilih_modul(konten, acara.durasi)
+        .0
+        .into_iter()
+        .map(|(e, m)| ModulJadwal {
+            urutan: m.urutan,
+            judul: &e.judul,
+            menit: u32::from(m.durasi),
+        })
+        .collect();
+    let (mut kurang, jadwal) = match acara.jadwal(&modul) {
+        Ok(j) => (Vec::new(), j),
+        Err(m) => (m, Value::Null),
+    };
     if acara.tanggal.trim().is_empty() {
         kurang.push("tanggal: wajib diisi untuk kit acara (TTTT-BB-HH)".to_string());
     }
@@ -45,7 +60,7 @@ fn periksa_kit(acara: &Acara) -> Result<Option<Gambar>, PelatihanError> {
     if acara.tempat.trim().is_empty() {
         kurang.push("tempat: wajib diisi untuk undangan".to_string());
     }
-    periksa(acara, kurang)
+    Ok((periksa(acara, kurang)?, jadwal))
 }
 
 fn berkas_kit_dengan(
@@ -55,6 +70,7 @@ fn berkas_kit_dengan(
     opsi: &Opsi,
     nama: &str,
     lambang: Option<Gambar>,
+    jadwal: &Value,
 ) -> Result<Vec<u8>, PelatihanError> {
     let Some((_, tata, judul)) = BERKAS_KIT.iter().find(|(n, _, _)| *n == nama) else {
         return Err(PelatihanError::Acara(vec![format!(
@@ -83,7 +99,7 @@ fn berkas_kit_dengan(
                 })
         })
         .collect();
-    let data = json!({"acara": b["acara"], "soal": soal, "jenis_tes": judul});
+    let data = json!({"acara": b["acara"], "soal": soal, "jenis_tes": judul, "jadwal": jadwal});
     Ok(mesin.susun(
         tata,
         &format!("{judul} {}", acara.nama_acara),
@@ -102,13 +118,11 @@ pub fn kit(
     opsi: &Opsi,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PelatihanError> {
-    let lambang = periksa_kit(acara)?;
+    let (lambang, jadwal) = periksa_kit(konten, acara)?;
     let mut isi = Vec::new();
     for (nama, _, _) in BERKAS_KIT {
-        isi.push((
-            nama,
-            berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang.clone())?,
-        ));
+        let pdf = berkas_kit_dengan(mesin, konten, acara, opsi, nama, lambang.clone(), &jadwal)?;
+        isi.push((nama, pdf));
     }
     std::fs::create_dir_all(dir)
         .map_err(|e| PelatihanError::Tulis(dir.display().to_string(), e))?;

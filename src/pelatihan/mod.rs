@@ -9,11 +9,13 @@ use crate::dokumen::{DokumenError, Mesin, Opsi, naskah};
 use crate::konten::{Data, Entri, Koleksi, Konten, Materi, TAHAP, URAIAN_TAHAP};
 
 mod acara;
+mod jadwal;
 mod kalimat;
 mod kit;
 mod poin;
 
 pub use acara::{Acara, DesaUndangan, PenandaTangan};
+pub use jadwal::Istirahat;
 pub use kit::{BERKAS_KIT, berkas_kit, kit};
 use poin::slide_modul;
 

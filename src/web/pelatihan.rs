@@ -70,6 +70,8 @@ fn acara_dari(q: &HashMap<String, String>) -> Acara {
             .map(str::to_string)
             .collect(),
         narahubung: ambil("narahubung"),
+        // The form has no breaks: the schedule lists the modules only.
+        istirahat: Vec::new(),
     }
 }
 
@@ -80,6 +82,7 @@ const LABEL: &[(&str, &str)] = &[
     ("tempat", "Tempat"),
     ("tanggal_surat", "Tanggal surat"),
     ("tanggal", "Tanggal"),
+    ("waktu", "Waktu"),
     ("durasi", "Lama materi (menit)"),
     ("desa_undangan", "Desa yang diundang"),
     ("lambang", "Lambang"),

@@ -1,0 +1,179 @@
+//! The schedule attached to the invitation (JADWAL ACARA): the modules taught, in teaching
+//! order, with their minutes, and the breaks the event file describes (none otherwise); times
+//! counted from the start in `waktu` when it has one.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::Acara;
+
+/// What the invitation's Lampiran line says when the event file does not.
+pub(super) const LAMPIRAN_JADWAL: &str = "1 (satu) lembar jadwal acara";
+
+/// A break the event file describes: after a module, for some minutes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Istirahat {
+    /// The module it follows, by its number (`urutan`).
+    pub setelah_modul: u16,
+    pub menit: u32,
+    /// "Istirahat" when absent ("Istirahat, salat dan makan siang").
+    #[serde(default)]
+    pub keterangan: Option<String>,
+}
+
+/// A module of the schedule: its number, title and minutes.
+pub(super) struct ModulJadwal<'a> {
+    pub urutan: u16,
+    pub judul: &'a str,
+    pub menit: u32,
+}
+
+/// The times in `waktu` ("08.00–15.00 WIB", "pukul 08:00 s.d. selesai"), as minutes after
+/// midnight, in order.
+fn jam_dalam(waktu: &str) -> Vec<u32> {
+    let b = waktu.as_bytes();
+    let mut jam = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let menit = b.get(j + 1..j + 3);
+        let pemisah = b.get(j).is_some_and(|c| *c == b'.' || *c == b':');
+        // Not part of a date or a longer number ("11.07.2025").
+        let angka_lagi = |k: usize| {
+            b.get(k).is_some_and(u8::is_ascii_digit)
+                || (b.get(k).is_some_and(|c| *c == b'.' || *c == b':')
+                    && b.get(k + 1).is_some_and(u8::is_ascii_digit))
+        };
+        let sambungan = i > 0 && (b[i - 1] == b'.' || b[i - 1] == b':');
+        if j - i <= 2
+            && pemisah
+            && !sambungan
+            && menit.is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+            && !angka_lagi(j + 3)
+            && let (Ok(h), Ok(m)) = (
+                waktu[i..j].parse::<u32>(),
+                waktu[j + 1..j + 3].parse::<u32>(),
+            )
+            && m < 60
+            && (h < 24 || (h == 24 && m == 0))
+        {
+            jam.push(h * 60 + m);
+            i = j + 3;
+        } else {
+            i = j;
+        }
+    }
+    jam
+}
+
+/// "08.00": minutes after midnight as the clock shows them.
+fn jam(menit: u32) -> String {
+    format!("{:02}.{:02}", menit / 60 % 24, menit % 60)
+}
+
+/// The time zone `waktu` names (WIB, WITA or WIT), if any.
+fn zona(waktu: &str) -> Option<&'static str> {
+    waktu
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|t| ["WIB", "WITA", "WIT"].into_iter().find(|z| *z == t))
+}
+
+impl Acara {
+    /// The Lampiran line of the invitation, and whether the schedule is attached: unless the
+    /// event file says "-", the schedule goes with the letter ("1 (satu) lembar jadwal acara"
+    /// when the file says nothing; its own words when it says something).
+    pub(super) fn lampiran_surat(&self) -> (String, bool) {
+        match self.lampiran.as_deref().map(str::trim) {
+            None | Some("") => (LAMPIRAN_JADWAL.to_string(), true),
+            Some("-") => ("-".to_string(), false),
+            Some(l) => (l.to_string(), true),
+        }
+    }
+
+    /// The schedule of the event for these modules, or every problem with it: a break after a
+    /// module the event does not teach, a break of no minutes, or modules and breaks that end
+    /// after the end time in `waktu`.
+    pub(super) fn jadwal(&self, modul: &[ModulJadwal]) -> Result<Value, Vec<String>> {
+        let mut masalah = Vec::new();
+        for (i, s) in self.istirahat.iter().enumerate() {
+            if s.menit == 0 {
+                masalah.push(format!(
+                    "istirahat[{i}].menit: jumlah menit harus lebih dari 0"
+                ));
+            }
+            if !modul.iter().any(|m| m.urutan == s.setelah_modul) {
+                masalah.push(format!(
+                    "istirahat[{i}].setelah_modul: Modul {} tidak termasuk materi acara ini",
+                    s.setelah_modul
+                ));
+            }
+        }
+        let waktu = self.waktu.as_deref().unwrap_or("");
+        let batas = jam_dalam(waktu);
+        let mut kini = batas.first().copied();
+        let mut baris = Vec::new();
+        let mut tambah = |acara: String, menit: u32, nomor: Option<u16>| {
+            let rentang = kini.map(|t| format!("{}–{}", jam(t), jam(t + menit)));
+            kini = kini.map(|t| t + menit);
+            baris.push(json!({"modul": nomor, "acara": acara, "menit": menit, "waktu": rentang}));
+        };
+        for m in modul {
+            tambah(
+                format!("Modul {} – {}", m.urutan, m.judul),
+                m.menit,
+                Some(m.urutan),
+            );
+            for s in self
+                .istirahat
+                .iter()
+                .filter(|s| s.setelah_modul == m.urutan)
+            {
+                let nama = s
+                    .keterangan
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty());
+                tambah(nama.unwrap_or("Istirahat").to_string(), s.menit, None);
+            }
+        }
+        let menit: u32 = modul.iter().map(|m| m.menit).sum::<u32>()
+            + self.istirahat.iter().map(|s| s.menit).sum::<u32>();
+        if let ([mulai, selesai, ..], Some(akhir)) = (batas.as_slice(), kini)
+            && selesai > mulai
+            && akhir > *selesai
+        {
+            masalah.push(format!(
+                "waktu: materi dan istirahat ({menit} menit) berakhir pukul {}, sesudah pukul {} \
+                 dalam waktu acara; kurangi lama materi (durasi) atau ubah waktunya",
+                jam(akhir),
+                jam(*selesai)
+            ));
+        }
+        if !masalah.is_empty() {
+            return Err(masalah);
+        }
+        Ok(json!({"baris": baris, "menit": menit, "zona": zona(waktu)}))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_from_what_the_organiser_writes() {
+        assert_eq!(jam_dalam("08.00–15.00 WIB"), vec![480, 900]);
+        assert_eq!(jam_dalam("Pukul 8:30 WITA s.d. selesai"), vec![510]);
+        assert_eq!(jam_dalam("Kamis, 11.07.2025"), Vec::<u32>::new());
+        assert_eq!(zona("08.00–15.00 WIB"), Some("WIB"));
+        assert_eq!(zona("pukul 08.00"), None);
+    }
+}
