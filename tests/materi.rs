@@ -370,6 +370,28 @@ fn the_invitation_attaches_the_schedule_of_the_modules_taught() {
     )
     .expect_err("refused");
     assert!(e.contains("waktu:") && e.contains("16.00"), "{e}");
+
+    // Without `durasi`, the modules taught are chosen to fit `waktu` less its breaks.
+    let h = undangan(
+        dir.path(),
+        &["durasi: null"],
+        "istirahat:\n- {setelah_modul: 3, menit: 60}\n",
+    )
+    .expect("a kit fitted to waktu");
+    let jadwal = &h[1];
+    let b = jadwal.as_bytes();
+    let akhir = (0..b.len().saturating_sub(4))
+        .filter(|&i| {
+            b[i..i + 2].iter().all(u8::is_ascii_digit)
+                && b[i + 2] == b'.'
+                && b[i + 3..i + 5].iter().all(u8::is_ascii_digit)
+        })
+        .filter_map(|i| jadwal[i..i + 5].replace('.', "").parse::<u32>().ok())
+        .max();
+    assert!(
+        akhir.is_some_and(|a| a <= 1500) && jadwal.contains("Istirahat"),
+        "ends by 15.00 with the break: {jadwal}"
+    );
 }
 
 /// Research caveats for editors: they belong in an entry's `catatan`, never in what

@@ -410,8 +410,8 @@ fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
 
 /// Says on stderr which modules do not fit the event's minutes (slides and tests leave them out).
 fn modul_tertinggal(konten: &sinergi::konten::Konten, a: &Acara) {
-    let (_, tertinggal) = pelatihan::pilih_modul(konten, a.durasi);
-    if let (Some(menit), false) = (a.durasi, tertinggal.is_empty()) {
+    let (_, tertinggal) = pelatihan::pilih_modul(konten, a.menit_materi());
+    if let (Some(menit), false) = (a.menit_materi(), tertinggal.is_empty()) {
         eprintln!(
             "Tidak muat dalam {menit} menit, tidak dimuat di slide dan tes: {}",
             tertinggal.join("; ")

@@ -25,7 +25,8 @@ pub struct Acara {
     #[serde(default)]
     pub waktu: Option<String>,
     /// Minutes of teaching the event has: the slides and tests take the modules, in teaching
-    /// order, that fit.
+    /// order, that fit. Without it, the span of `waktu` less the breaks
+    /// ([`Acara::menit_materi`]).
     #[serde(default)]
     pub durasi: Option<u32>,
     /// Who signs the invitations.

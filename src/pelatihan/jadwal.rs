@@ -87,6 +87,22 @@ fn zona(waktu: &str) -> Option<&'static str> {
 }
 
 impl Acara {
+    /// Minutes of material the event holds: `durasi` when given, otherwise the span of `waktu`
+    /// ("08.00–15.00 WIB": 420) less the breaks; none when neither says.
+    pub fn menit_materi(&self) -> Option<u32> {
+        if self.durasi.is_some() {
+            return self.durasi;
+        }
+        let jam = jam_dalam(self.waktu.as_deref().unwrap_or(""));
+        let istirahat: u32 = self.istirahat.iter().map(|s| s.menit).sum();
+        match jam.as_slice() {
+            [mulai, selesai, ..] if selesai > mulai => {
+                Some((selesai - mulai).saturating_sub(istirahat)).filter(|m| *m > 0)
+            }
+            _ => None,
+        }
+    }
+
     /// The Lampiran line of the invitation, and whether the schedule is attached: unless the
     /// event file says "-", the schedule goes with the letter ("1 (satu) lembar jadwal acara"
     /// when the file says nothing; its own words when it says something).
@@ -175,5 +191,21 @@ mod tests {
         assert_eq!(jam_dalam("Kamis, 11.07.2025"), Vec::<u32>::new());
         assert_eq!(zona("08.00–15.00 WIB"), Some("WIB"));
         assert_eq!(zona("pukul 08.00"), None);
+    }
+
+    #[test]
+    fn an_event_without_durasi_holds_the_minutes_of_its_waktu_less_breaks() {
+        let mut a = Acara::contoh();
+        assert_eq!(a.menit_materi(), Some(420), "durasi as written");
+        a.durasi = None;
+        assert_eq!(a.menit_materi(), Some(420), "08.00–15.00");
+        a.istirahat.push(Istirahat {
+            setelah_modul: 2,
+            menit: 60,
+            keterangan: None,
+        });
+        assert_eq!(a.menit_materi(), Some(360), "less an hour's break");
+        a.waktu = Some("pukul 08.00 s.d. selesai".into());
+        assert_eq!(a.menit_materi(), None, "no end: every module");
     }
 }

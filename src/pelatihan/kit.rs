@@ -38,7 +38,7 @@ pub fn berkas_kit(
 /// The checks of an event for its kit, every problem at once; the emblem, read once, and the
 /// schedule attached to the invitation.
 fn periksa_kit(konten: &Konten, acara: &Acara) -> Result<(Option<Gambar>, Value), PelatihanError> {
-    let modul: Vec<ModulJadwal> = pilih_modul(konten, acara.durasi)
+    let modul: Vec<ModulJadwal> = pilih_modul(konten, acara.menit_materi())
         .0
         .into_iter()
         .map(|(e, m)| ModulJadwal {
@@ -77,7 +77,7 @@ fn berkas_kit_dengan(
             "berkas kit `{nama}` tidak dikenal"
         )]));
     };
-    let b = bahan(konten, acara, acara.durasi);
+    let b = bahan(konten, acara, acara.menit_materi());
     // The test: the first multiple-choice questions of every module taught, in module order,
     // so it fits a quarter of an hour; the same sheet before and after shows what was learnt.
     let soal: Vec<Value> = b["modul"]

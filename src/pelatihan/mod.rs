@@ -151,7 +151,7 @@ pub fn slide(
         opsi,
         "materi-slide",
         "Slide",
-        acara.durasi,
+        acara.menit_materi(),
     )
 }
 
