@@ -30,22 +30,12 @@ fn halaman(pdf: &Path) -> (usize, (f64, f64)) {
     (pdf_jumlah_halaman(&isi), ukuran[0])
 }
 
+/// Every module's title, in teaching order.
 fn judul_modul() -> Vec<String> {
-    let mut m: Vec<(u64, String)> = std::fs::read_dir(konten_bawaan().join("materi"))
-        .expect("materi")
-        .flatten()
-        .map(|e| {
-            let t = std::fs::read_to_string(e.path()).expect("read");
-            let fm = t.split("---").nth(1).expect("front-matter");
-            let v: serde_yaml::Value = serde_yaml::from_str(fm).expect("yaml");
-            (
-                v["urutan"].as_u64().expect("urutan"),
-                v["judul"].as_str().expect("judul").to_string(),
-            )
-        })
-        .collect();
-    m.sort();
-    m.into_iter().map(|(_, j)| j).collect()
+    modul_acara(u64::MAX)
+        .into_iter()
+        .map(|(_, judul, _)| judul)
+        .collect()
 }
 
 #[test]
