@@ -40,7 +40,7 @@ async fn an_emblem_too_large_keeps_the_form_and_a_photo_is_shrunk_with_a_thumbna
         .send_keys(besar.to_str().expect("path"))
         .await
         .expect("choose file");
-    p.klik("button[name=_aksi][value=buat]:not(.tersembunyi)")
+    p.kirim("button[name=_aksi][value=buat]:not(.tersembunyi)")
         .await;
     assert!(p.jalur().await.starts_with(&format!("/dokumen/{PERDES}")));
     let nilai = p
@@ -78,7 +78,7 @@ async fn an_emblem_too_large_keeps_the_form_and_a_photo_is_shrunk_with_a_thumbna
         .await
         .expect("choose file");
     // "+ Tambah" keeps the photo without making the PDF.
-    p.klik("button[value^='tambah:']").await;
+    p.kirim("button[value^='tambah:']").await;
     assert!(
         p.ada(".terlampir img.pratinjau").await,
         "a thumbnail of the attached emblem"
@@ -87,7 +87,7 @@ async fn an_emblem_too_large_keeps_the_form_and_a_photo_is_shrunk_with_a_thumbna
         .js("return document.querySelector('.terlampir img').naturalWidth")
         .await;
     assert_eq!(lebar, 1000, "shrunk to print size");
-    p.klik(".terlampir button").await;
+    p.kirim(".terlampir button").await;
     assert!(!p.ada(".terlampir").await, "the emblem is removed");
 }
 
@@ -106,7 +106,7 @@ async fn add_and_remove_return_to_the_group_with_focus_and_respect_its_bounds() 
     p.buka(&format!("/dokumen/{PKS}?contoh=1")).await;
     assert_eq!(baris_saksi(&p).await, 2);
     for n in [3, 4] {
-        p.klik("#grup-saksi > button[value^='tambah:']").await;
+        p.kirim("#grup-saksi > button[value^='tambah:']").await;
         assert_eq!(baris_saksi(&p).await, n);
         assert!(
             p.jalur().await.ends_with("#grup-saksi"),
@@ -132,7 +132,7 @@ async fn add_and_remove_return_to_the_group_with_focus_and_respect_its_bounds() 
         "no Tambah at maks"
     );
     for n in (0..4).rev() {
-        p.klik("#grup-saksi button[value^='hapus:']").await;
+        p.kirim("#grup-saksi button[value^='hapus:']").await;
         assert_eq!(baris_saksi(&p).await, n);
         assert!(p.jalur().await.ends_with("#grup-saksi"));
     }
@@ -154,7 +154,7 @@ async fn the_error_summary_names_fields_by_label_and_inputs_point_at_their_messa
             .expect("rupiah field");
     dana.clear().await.expect("clear");
     dana.send_keys("banyak sekali").await.expect("type");
-    p.klik("button[name=_aksi][value=buat]:not(.tersembunyi)")
+    p.kirim("button[name=_aksi][value=buat]:not(.tersembunyi)")
         .await;
     let ringkasan = p
         .js("return document.getElementById('ringkasan-galat').innerText")
@@ -223,7 +223,7 @@ async fn a_template_page_leads_to_its_form_and_shows_plain_blanks() {
     }
     assert!(teks.contains("«nama desa»"), "plain blanks");
     judul_berurutan(&p).await;
-    p.klik("main a.tombol").await;
+    p.kirim("main a.tombol").await;
     assert_eq!(p.jalur().await, format!("/dokumen/{PKS}"));
     assert!(p.ada("form.formulir").await);
     p.buka("/dokumen").await;
@@ -414,7 +414,7 @@ async fn screenshots_at_390_and_1280_pixels() {
             .send_keys(berkas.to_str().expect("path"))
             .await
             .expect("choose");
-        p.klik(tombol).await;
+        p.kirim(tombol).await;
         p.js("document.getElementById('lambang').scrollIntoView({block: 'center'})")
             .await;
         let png = p.c.screenshot().await.expect("screenshot");
@@ -429,7 +429,7 @@ async fn screenshots_at_390_and_1280_pixels() {
             .expect("field");
     dana.clear().await.expect("clear");
     dana.send_keys("banyak").await.expect("type");
-    p.klik("button[name=_aksi][value=buat]:not(.tersembunyi)")
+    p.kirim("button[name=_aksi][value=buat]:not(.tersembunyi)")
         .await;
     let png = p.c.screenshot().await.expect("screenshot");
     std::fs::write(dir.join("formulir-galat-390.png"), png).expect("write");

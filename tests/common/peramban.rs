@@ -113,6 +113,33 @@ impl Peramban {
             .expect("click");
     }
 
+    /// Clicks what submits a form or follows a link, and waits for the new page: a click
+    /// returns before the server has answered, and reading the old page then races the new one.
+    pub async fn kirim(&self, css: &str) {
+        self.js("window.__sinergiHalamanLama = true; return true;")
+            .await;
+        self.klik(css).await;
+        let mulai = Instant::now();
+        loop {
+            let baru = self
+                .c
+                .execute(
+                    "return window.__sinergiHalamanLama !== true \
+                     && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(baru, Ok(serde_json::Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                mulai.elapsed() < Duration::from_secs(60),
+                "{css}: no new page after 60 s"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn ada(&self, css: &str) -> bool {
         !self
             .c
