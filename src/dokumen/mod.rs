@@ -96,6 +96,18 @@ pub struct Siap<'m> {
     pub gambar: Option<gambar::Gambar>,
 }
 
+impl Siap<'_> {
+    /// What the layout reads beside `meta`: the checked values, the wording as blocks and, for
+    /// an issued document, its verification.
+    fn isi(&self, verifikasi: Option<&crate::terbit::Verifikasi>) -> Value {
+        let mut isi = json!({"isian": self.isian, "naskah": naskah::ke_blok(&self.naskah)});
+        if let Some(v) = verifikasi {
+            isi["verifikasi"] = json!(v);
+        }
+        isi
+    }
+}
+
 /// Renders documents; loads fonts, layouts and wording once.
 pub struct Mesin {
     bersama: dunia::Bersama,
@@ -226,23 +238,7 @@ impl Mesin {
         opsi: &Opsi,
         format: Format,
     ) -> Result<Vec<u8>, DokumenError> {
-        let Siap {
-            jenis: j,
-            isian,
-            naskah: md,
-            gambar,
-        } = self.siapkan(id, data)?;
-        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
-        self.susun_dengan(
-            j.tata_letak,
-            &j.id,
-            &j.judul,
-            &j.versi,
-            isi,
-            gambar.map(|g| g.bytes),
-            opsi,
-            format,
-        )
+        self.render_siap(self.siapkan(id, data)?, opsi, format, None)
     }
 
     /// The PDF of an issued document: as [`Mesin::render`], with the verification address and
@@ -254,22 +250,28 @@ impl Mesin {
         opsi: &Opsi,
         verifikasi: Option<&crate::terbit::Verifikasi>,
     ) -> Result<Vec<u8>, DokumenError> {
-        let Siap {
-            jenis: j,
-            isian,
-            naskah: md,
-            gambar,
-        } = self.siapkan(id, data)?;
-        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md), "verifikasi": verifikasi});
+        self.render_siap(self.siapkan(id, data)?, opsi, Format::Pdf, verifikasi)
+    }
+
+    /// Typesets checked data with its layout; an issued document's verification is printed
+    /// on it.
+    fn render_siap(
+        &self,
+        siap: Siap<'_>,
+        opsi: &Opsi,
+        format: Format,
+        verifikasi: Option<&crate::terbit::Verifikasi>,
+    ) -> Result<Vec<u8>, DokumenError> {
+        let j = siap.jenis;
         self.susun_dengan(
             j.tata_letak,
             &j.id,
             &j.judul,
             &j.versi,
-            isi,
-            gambar.map(|g| g.bytes),
+            siap.isi(verifikasi),
+            siap.gambar.map(|g| g.bytes),
             opsi,
-            Format::Pdf,
+            format,
         )
     }
 
@@ -392,19 +394,14 @@ impl Mesin {
         opsi: &Opsi,
         tanggal: (i32, u8, u8),
     ) -> Result<Vec<u8>, DokumenError> {
-        let Siap {
-            jenis: j,
-            isian,
-            naskah: md,
-            gambar,
-        } = self.siapkan(id, data)?;
-        let isi = json!({"isian": isian, "naskah": naskah::ke_blok(&md)});
+        let siap = self.siapkan(id, data)?;
+        let j = siap.jenis;
         Ok(data_json(
             &j.id,
             &j.judul,
             &j.versi,
-            isi,
-            gambar.is_some(),
+            siap.isi(None),
+            siap.gambar.is_some(),
             opsi,
             tanggal,
         ))
