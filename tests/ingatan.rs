@@ -939,6 +939,22 @@ async fn issued_offers_are_published_until_revoked() {
     let mut a = Klien::baru(&s);
     a.masuk("ops-a", SANDI).await;
     let csrf = a.csrf().await;
+    // A wrong field keeps the form as typed, with the message beside the field.
+    let (st, html, _) = a
+        .post(
+            &format!("/desa/{DESA_A}"),
+            &[
+                ("_csrf", &csrf),
+                ("surel", "pemdes-wanaraja"),
+                ("telepon", "(0262) 123456"),
+            ],
+        )
+        .await;
+    assert_eq!(st, 422, "{html}");
+    assert!(
+        html.contains("alamat surel harus memuat @") && html.contains("(0262) 123456"),
+        "{html}"
+    );
     // Letters are numbered with the office's classification code, set in the profile.
     let (st, html, _) = a
         .post(

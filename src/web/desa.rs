@@ -188,53 +188,50 @@ pub async fn simpan(
         return tidak_boleh(&k);
     }
     let profil = profil_dari(&f);
-    if !terbaca.ditolak.is_empty() {
+    let masalah = if !terbaca.ditolak.is_empty() {
         // A photo that cannot be used: said beside its field, nothing saved, the form kept.
-        let masalah: Vec<(String, String)> = terbaca
+        terbaca
             .ditolak
             .into_iter()
             .map(|g| (g.jalur, g.pesan))
-            .collect();
-        return halaman_profil(
-            &k,
-            &kode,
-            Some(&profil),
-            &masalah,
-            "",
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let lambang = if f.get("hapus_lambang").is_some_and(|v| v == "ya") {
-        Lambang::Hapus
+            .collect()
     } else {
-        match f.get("lambang").filter(|v| !v.is_empty()) {
-            Some(url) => Lambang::Baru(url.clone()),
-            None => Lambang::Tetap,
+        let lambang = if f.get("hapus_lambang").is_some_and(|v| v == "ya") {
+            Lambang::Hapus
+        } else {
+            match f.get("lambang").filter(|v| !v.is_empty()) {
+                Some(url) => Lambang::Baru(url.clone()),
+                None => Lambang::Tetap,
+            }
+        };
+        match desa::simpan(&k.gudang, &kode, &profil, lambang, &m.pengguna().nama).await {
+            Ok(()) => {
+                return halaman_profil(&k, &kode, None, &[], "Profil disimpan.", StatusCode::OK)
+                    .await;
+            }
+            Err(GalatProfil::Isian(masalah)) => masalah,
+            Err(GalatProfil::TidakAda(_)) => {
+                return super::halaman::tidak_ditemukan(&k, &format!("Desa dengan kode `{kode}`"));
+            }
+            Err(e) => {
+                return gagal(
+                    &k,
+                    "Profil tidak tersimpan",
+                    format_args!("simpan profil {kode}: {e}"),
+                );
+            }
         }
     };
-    match desa::simpan(&k.gudang, &kode, &profil, lambang, &m.pengguna().nama).await {
-        Ok(()) => halaman_profil(&k, &kode, None, &[], "Profil disimpan.", StatusCode::OK).await,
-        Err(GalatProfil::Isian(masalah)) => {
-            halaman_profil(
-                &k,
-                &kode,
-                Some(&profil),
-                &masalah,
-                "",
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(GalatProfil::TidakAda(_)) => {
-            super::halaman::tidak_ditemukan(&k, &format!("Desa dengan kode `{kode}`"))
-        }
-        Err(e) => gagal(
-            &k,
-            "Profil tidak tersimpan",
-            format_args!("simpan profil {kode}: {e}"),
-        ),
-    }
+    // The form back as typed, each problem beside its field.
+    halaman_profil(
+        &k,
+        &kode,
+        Some(&profil),
+        &masalah,
+        "",
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// `GET /api/desa/{kode}/profil`
