@@ -15,6 +15,7 @@ use super::generasi::Meta;
 use super::hitung::hitung;
 use super::index::{Fields, IndexError, daftarkan_analyzer};
 use super::ordinal::NamaOrdinal;
+use super::pangkas::{Dorong, peringkat_pangkas};
 use super::penyusun::{EJAAN_MAKS, Penyusun, gabung, saring, term_mentah};
 use super::peringkat::{kelompokkan, peringkat};
 use super::query::{
@@ -185,7 +186,27 @@ impl Indeks {
                     Some(p) if sendiri => p,
                     _ => &tantivy::Executor::SingleThread,
                 };
-                let top = peringkat(&searcher, pelaksana, penuh.as_ref(), ambil);
+                let top = if semua_kata && !kelompok.is_empty() {
+                    // Every word required: the parts that only add to the score let the
+                    // ranking skip what cannot reach the page.
+                    let wajib: Vec<Box<dyn Query>> = kelompok
+                        .iter()
+                        .map(|q| q.box_clone())
+                        .chain(saringan.iter().map(|(_, q)| {
+                            Box::new(Dorong {
+                                q: q.box_clone(),
+                                kali: 0.0,
+                            }) as Box<dyn Query>
+                        }))
+                        .collect();
+                    match peringkat_pangkas(&searcher, pelaksana, &wajib, &bonus, ambil) {
+                        Ok(Some(top)) => Ok(top),
+                        Ok(None) => peringkat(&searcher, pelaksana, penuh.as_ref(), ambil),
+                        Err(e) => Err(e),
+                    }
+                } else {
+                    peringkat(&searcher, pelaksana, penuh.as_ref(), ambil)
+                };
                 self.berjalan.fetch_sub(1, SeqCst);
                 top?
             };

@@ -8,6 +8,7 @@ mod hitung;
 mod indeks;
 pub(crate) mod index;
 mod ordinal;
+mod pangkas;
 pub(crate) mod penyusun;
 mod peraturan;
 mod peringkat;

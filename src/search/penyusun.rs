@@ -3,11 +3,12 @@
 
 use tantivy::Searcher;
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
 use super::analyzer::{self, Kamus, Mode};
 use super::index::Fields;
+use super::pangkas::Dorong;
 use super::query::Permintaan;
 
 mod ejaan;
@@ -47,8 +48,8 @@ const BOBOT_SEBUTAN: f32 = 4.0;
 const BOBOT_JUDUL_PERSIS: f32 = 1.5;
 const BOBOT_ISI_PERSIS: f32 = 0.5;
 
-fn boost(q: Box<dyn Query>, b: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(q, b))
+fn boost(q: Box<dyn Query>, kali: f32) -> Box<dyn Query> {
+    Box::new(Dorong { q, kali })
 }
 
 fn term(field: Field, teks: &str) -> Box<dyn Query> {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
+use tantivy::columnar::ColumnValues;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, Executor, Score, Searcher, SegmentReader};
 
@@ -14,12 +15,24 @@ use super::ordinal::{Kolom, NamaOrdinal};
 /// How much the prior multiplies a score: curated regulations and the articles they name as
 /// key articles are the legal basis of what the content is about, so among matches they come
 /// first (issue 13: "kerja sama antar desa" put Permendagri 96/2017 17th, below templates).
-fn faktor_bobot(bobot: u64) -> Score {
+pub(super) fn faktor_bobot(bobot: u64) -> Score {
     match bobot {
         BOBOT_KURASI => 1.6,
-        BOBOT_PASAL_KUNCI => 1.75,
+        BOBOT_PASAL_KUNCI => FAKTOR_MAKS,
         _ => 1.0,
     }
+}
+
+/// The largest [`faktor_bobot`].
+pub(super) const FAKTOR_MAKS: Score = 1.75;
+
+/// The prior column of a segment. Every entry has a prior, so the column is read directly
+/// (through the optional-column wrapper this lookup was a tenth of a broad query's time).
+pub(super) fn bobot_kolom(seg: &SegmentReader) -> Option<Arc<dyn ColumnValues<u64>>> {
+    seg.fast_fields().u64("bobot").ok().map(|c| match c.index {
+        tantivy::columnar::ColumnIndex::Full => c.values,
+        _ => c.first_or_default_col(0),
+    })
 }
 
 /// The best `n` matches of `q`, scores multiplied by their prior.
@@ -30,12 +43,7 @@ pub(super) fn peringkat(
     n: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let top = TopDocs::with_limit(n.max(1)).tweak_score(|seg: &SegmentReader| {
-        // Every entry has a prior, so the column is read directly (through the optional-column
-        // wrapper this lookup was a tenth of a broad query's time).
-        let bobot = seg.fast_fields().u64("bobot").ok().map(|c| match c.index {
-            tantivy::columnar::ColumnIndex::Full => c.values,
-            _ => c.first_or_default_col(0),
-        });
+        let bobot = bobot_kolom(seg);
         move |doc: DocId, skor: Score| match &bobot {
             Some(b) => skor * faktor_bobot(b.get_val(doc)),
             None => skor,
