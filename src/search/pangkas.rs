@@ -325,9 +325,14 @@ impl Rencana<'_> {
                 }
                 // Before the required words are looked up: what the parts on `d` give, with
                 // the most the left-out ones could add and `d`'s own prior.
-                let f = faktor(d);
                 let pasti = u.score();
-                if f * (pasti + awal[e] + self.batas_wajib) < ambang {
+                let lain = pasti + awal[e] + self.batas_wajib;
+                if faktor_maks * lain < ambang {
+                    pos = d + 1;
+                    continue;
+                }
+                let f = faktor(d);
+                if f * lain < ambang {
                     pos = d + 1;
                     continue;
                 }
