@@ -186,9 +186,10 @@ impl Indeks {
                     Some(p) if sendiri => p,
                     _ => &tantivy::Executor::SingleThread,
                 };
-                let top = if semua_kata && !kelompok.is_empty() {
-                    // Every word required: the parts that only add to the score let the
-                    // ranking skip what cannot reach the page.
+                let top = if semua_kata && !kelompok.is_empty() && !hitungan.tepat {
+                    // Every word required and too many matches to count: the parts that only
+                    // add to the score let the ranking skip what cannot reach the page. Fewer
+                    // matches are scored all at once, which costs less than setting that up.
                     let wajib: Vec<Box<dyn Query>> = kelompok
                         .iter()
                         .map(|q| q.box_clone())
