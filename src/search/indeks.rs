@@ -126,6 +126,11 @@ impl Indeks {
 
     /// [`Indeks::cari`] without the cache: what benchmarks measure.
     pub fn cari_segar(&self, p: &Permintaan) -> tantivy::Result<Hasil> {
+        self.cari_dengan(p, true)
+    }
+
+    /// A search; with `pangkas`, a broad one ranks by [`peringkat_pangkas`].
+    fn cari_dengan(&self, p: &Permintaan, pangkas: bool) -> tantivy::Result<Hasil> {
         let searcher = self.reader.searcher();
         let kamus = analyzer::kamus();
         let penyusun = self.penyusun(&kamus, &searcher);
@@ -186,7 +191,7 @@ impl Indeks {
                     Some(p) if sendiri => p,
                     _ => &tantivy::Executor::SingleThread,
                 };
-                let top = if semua_kata && !kelompok.is_empty() && !hitungan.tepat {
+                let top = if pangkas && semua_kata && !kelompok.is_empty() && !hitungan.tepat {
                     // Every word required and too many matches to count: the parts that only
                     // add to the score let the ranking skip what cannot reach the page. Fewer
                     // matches are scored all at once, which costs less than setting that up.
@@ -428,6 +433,115 @@ fn akar_sorotan(searcher: &Searcher, q: &dyn Query, field: Field) -> Vec<(String
 mod tests {
     use super::*;
     use crate::search::generasi;
+
+    /// The bundled regulation entries cloned `n` times over with made-up titles and bodies of
+    /// common words, so broad queries match more than can be counted; one in twelve is dated
+    /// 2015, the others 2014.
+    fn klon_regulasi(konten: &crate::konten::Konten, n: usize) -> Vec<crate::konten::Entri> {
+        const KATA: &[&str] = &[
+            "desa",
+            "desa",
+            "desa",
+            "kerja",
+            "sama",
+            "peraturan",
+            "antar",
+            "mitra",
+            "usaha",
+            "badan",
+            "aset",
+            "dana",
+            "bersama",
+            "musyawarah",
+        ];
+        let asal: Vec<_> = konten
+            .semua()
+            .iter()
+            .filter(|e| matches!(e.data, crate::konten::Data::Regulasi(_)))
+            .collect();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut acak = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as usize
+        };
+        (0..n)
+            .map(|i| {
+                let mut kata = |k: usize| {
+                    (0..k)
+                        .map(|_| KATA[acak() % KATA.len()])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let mut e = asal[i % asal.len()].clone();
+                e.id = format!("{}-k{i}", e.id);
+                e.tahun = Some(if i % 12 == 0 { 2015 } else { 2014 });
+                e.judul = kata(5);
+                e.body = format!("{}.\n", kata(30));
+                e
+            })
+            .collect()
+    }
+
+    #[test]
+    fn broad_searches_rank_the_same_pruned_or_not() {
+        let konten = crate::konten::muat(Path::new("content")).expect("bundled content");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut klon = klon_regulasi(&konten, 12_000).into_iter();
+        generasi::bangun_dengan(&konten, &mut klon, None, dir.path(), &mut |_| {}).expect("index");
+        let indeks = generasi::buka(dir.path(), generasi::Periksa::Ukuran).expect("open");
+        let regulasi = Some(crate::opsi::Jenis::Koleksi(
+            crate::konten::Koleksi::Regulasi,
+        ));
+        for (q, jenis, tahun) in [
+            ("desa", None, None),
+            ("kerja sama desa", None, None),
+            ("peraturan desa", regulasi, Some(2014)),
+            ("aset desa", None, Some(2014)),
+        ] {
+            for offset in [0, 20] {
+                let p = Permintaan {
+                    q: q.into(),
+                    jenis,
+                    tahun,
+                    limit: 20,
+                    offset,
+                    ..Default::default()
+                };
+                let dipangkas = indeks.cari_dengan(&p, true).expect("search");
+                let penuh = indeks.cari_dengan(&p, false).expect("search");
+                assert!(!dipangkas.total_tepat, "{q}: too many to count");
+                assert_eq!(dipangkas.hits.len(), 20, "{q}");
+                // The same scores place by place; the same entries wherever a score is not
+                // (to the last bits of a sum taken in another order) a tie.
+                for (a, b) in dipangkas.hits.iter().zip(&penuh.hits) {
+                    assert!(
+                        (a.skor - b.skor).abs() < 1e-4,
+                        "{q}: {} vs {}",
+                        a.skor,
+                        b.skor
+                    );
+                }
+                let batas = penuh.hits.last().map_or(0.0, |h| h.skor) + 1e-3;
+                let atas = |h: &Hasil| {
+                    let mut v: Vec<String> = h
+                        .hits
+                        .iter()
+                        .filter(|x| x.skor > batas)
+                        .map(|x| x.id.clone())
+                        .collect();
+                    v.sort();
+                    v
+                };
+                assert_eq!(atas(&dipangkas), atas(&penuh), "{q} from {offset}");
+                // Ties fall the same way on every run, so paging never repeats or skips one.
+                let id = |h: &Hasil| h.hits.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+                let lagi = indeks.cari_dengan(&p, true).expect("search");
+                assert_eq!(id(&dipangkas), id(&lagi), "{q} from {offset}");
+            }
+        }
+    }
 
     #[test]
     fn a_query_keeps_each_word_once_and_at_most_sixteen_groups() {

@@ -7,9 +7,12 @@
 //! scored: the walk then goes over the entries that have one of the remaining parts (tantivy's
 //! buffered union, which sums their scores), not over every match, and a candidate whose sum
 //! with the most the rest could add stays under the page is dropped before its required words
-//! are looked up. The answer is what scoring everything gives: the same documents in the same
-//! order (ties by address, as tantivy's `TopDocs`), scores equal up to the rounding of a sum
-//! taken in another order; the tests check it against [`super::peringkat::peringkat`].
+//! are looked up. The answer is what scoring everything gives: the same scores place by place
+//! and the same documents, except that two whose scores differ only in the last bits of a sum
+//! (tantivy adds the parts in another order) may swap. Each score here is summed in the order
+//! the parts were given, so equal documents tie exactly and fall by address (as in tantivy's
+//! `TopDocs`) on every run. The tests check it against [`super::peringkat::peringkat`] and
+//! through `Indeks`.
 //!
 //! tantivy's own block-max WAND (`Weight::for_each_pruning`) was tried for the union: with the
 //! prior multiplying scores by up to 1.75 and the left-out parts' bounds added, the threshold it
@@ -153,14 +156,17 @@ pub(super) fn peringkat_pangkas(
         let Some(b) = batas(q.as_ref(), searcher) else {
             return Ok(None);
         };
-        o.push((b, q.weight(skor)?, q.box_clone()));
+        o.push((b, q.weight(skor)?, q.box_clone(), o.len()));
     }
     // Ascending bounds: the cheapest parts are the first to be left out.
     o.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Where each part went, in the order they were given.
+    let mut urut_asli: Vec<usize> = (0..o.len()).collect();
+    urut_asli.sort_by_key(|&j| o[j].3);
     let mut batas_o = Vec::with_capacity(o.len());
     let mut pilihan_w = Vec::with_capacity(o.len());
     let mut pilihan_q = Vec::with_capacity(o.len());
-    for (b, w, q) in o {
+    for (b, w, q, _) in o {
         batas_o.push(b);
         pilihan_w.push(w);
         pilihan_q.push(q);
@@ -173,6 +179,7 @@ pub(super) fn peringkat_pangkas(
         batas: batas_o,
         pilihan: pilihan_w,
         pilihan_q,
+        urut_asli,
         n,
         ambang: AtomicU32::new(0),
     };
@@ -200,6 +207,10 @@ struct Rencana<'a> {
     batas: Vec<Score>,
     pilihan: Vec<Box<dyn Weight>>,
     pilihan_q: Vec<Box<dyn Query>>,
+    /// Positions in `pilihan` in the order the parts were given: a score is always summed in
+    /// this order, so equal documents get equal scores whichever way they were reached, and
+    /// ties fall by address on every run.
+    urut_asli: Vec<usize>,
     /// `gabungan[e]`: the union of `pilihan[e..]`, made when first needed.
     gabungan: Vec<OnceLock<Box<dyn Weight>>>,
     n: usize,
@@ -213,12 +224,13 @@ fn ke(s: &mut dyn Scorer, d: DocId) -> DocId {
     if s.doc() < d { s.seek(d) } else { s.doc() }
 }
 
-/// The first document at or after `d` that every scorer of `w` is on.
-fn selaras(w: &mut [Box<dyn Scorer>], mut d: DocId) -> DocId {
+/// The first document at or after `d` that every scorer of `w` is on, asked in the order
+/// `urut`.
+fn selaras(w: &mut [Box<dyn Scorer>], urut: &[usize], mut d: DocId) -> DocId {
     loop {
         let mut sama = true;
-        for s in w.iter_mut() {
-            let x = ke(s.as_mut(), d);
+        for &i in urut {
+            let x = ke(w[i].as_mut(), d);
             if x == TERMINATED {
                 return TERMINATED;
             }
@@ -259,7 +271,8 @@ impl Rencana<'_> {
             .map(|x| x.scorer(seg, 1.0))
             .collect::<tantivy::Result<_>>()?;
         // Rarest first: the others are then only asked about its documents.
-        w.sort_by_key(|s| s.size_hint());
+        let mut urut_w: Vec<usize> = (0..w.len()).collect();
+        urut_w.sort_by_key(|&i| w[i].size_hint());
         let mut o: Vec<Box<dyn Scorer>> = self
             .pilihan
             .iter()
@@ -298,7 +311,7 @@ impl Rencana<'_> {
             let (d, f, e, mut s) = if tembus(self.batas_wajib) {
                 // A document with none of the optional parts may still make the page: walk
                 // every match.
-                let d = selaras(&mut w, pos);
+                let d = selaras(&mut w, &urut_w, pos);
                 if d == TERMINATED {
                     break;
                 }
@@ -334,16 +347,17 @@ impl Rencana<'_> {
                 // the most the left-out ones could add and `d`'s own prior.
                 let pasti = u.score();
                 let lain = pasti + awal[e] + self.batas_wajib;
-                if faktor_maks * lain < ambang {
+                let longgar = ambang * (1.0 - 1e-5);
+                if faktor_maks * lain < longgar {
                     pos = d + 1;
                     continue;
                 }
                 let f = faktor(d);
-                if f * lain < ambang {
+                if f * lain < longgar {
                     pos = d + 1;
                     continue;
                 }
-                let jumpa = selaras(&mut w, d);
+                let jumpa = selaras(&mut w, &urut_w, d);
                 if jumpa != d {
                     if jumpa == TERMINATED {
                         break;
@@ -357,10 +371,13 @@ impl Rencana<'_> {
             if hidup.is_some_and(|h| !h.is_alive(d)) {
                 continue;
             }
+            // Pruning compares sums taken in another order: a hair of slack keeps a document
+            // whose own sum would tie.
+            let longgar = ambang * (1.0 - 1e-5);
             s += w.iter_mut().map(|x| x.score()).sum::<Score>();
             let mut kalah = false;
             for j in (0..e).rev() {
-                if f * (s + awal[j + 1]) < ambang {
+                if f * (s + awal[j + 1]) < longgar {
                     kalah = true;
                     break;
                 }
@@ -368,8 +385,17 @@ impl Rencana<'_> {
                     s += o[j].score();
                 }
             }
+            if kalah || f * s < longgar {
+                continue;
+            }
+            let mut s: Score = w.iter_mut().map(|x| x.score()).sum();
+            for &j in &self.urut_asli {
+                if ke(o[j].as_mut(), d) == d {
+                    s += o[j].score();
+                }
+            }
             let skor = f * s;
-            if kalah || skor < ambang {
+            if skor < ambang {
                 continue;
             }
             let calon = Calon {
