@@ -459,18 +459,12 @@ mod tests {
             .iter()
             .filter(|e| matches!(e.data, crate::konten::Data::Regulasi(_)))
             .collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut acak = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as usize
-        };
+        let mut r = fastrand::Rng::with_seed(0x9E37_79B9_7F4A_7C15);
         (0..n)
             .map(|i| {
                 let mut kata = |k: usize| {
                     (0..k)
-                        .map(|_| KATA[acak() % KATA.len()])
+                        .map(|_| KATA[r.usize(..KATA.len())])
                         .collect::<Vec<_>>()
                         .join(" ")
                 };

@@ -457,15 +457,6 @@ mod tests {
         "dana",
     ];
 
-    fn acak(mut x: u64) -> impl FnMut() -> usize {
-        move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as usize
-        }
-    }
-
     /// 3,000 documents in six segments, some deleted.
     fn bangun() -> Uji {
         let mut s = Schema::builder();
@@ -478,12 +469,12 @@ mod tests {
         let mut w: IndexWriter = index
             .writer_with_num_threads(1, 15_000_000)
             .expect("writer");
-        let mut r = acak(0x2545_F491_4F6C_DD1D);
+        let mut r = fastrand::Rng::with_seed(0x2545_F491_4F6C_DD1D);
         for seg in 0..6 {
             for i in 0..500 {
                 let mut kata = |n: usize| -> String {
                     (0..n)
-                        .map(|_| KATA[r() % KATA.len()])
+                        .map(|_| KATA[r.usize(..KATA.len())])
                         .collect::<Vec<_>>()
                         .join(" ")
                 };
