@@ -10,6 +10,9 @@ use super::Acara;
 /// What the invitation's Lampiran line says when the event file does not.
 pub(super) const LAMPIRAN_JADWAL: &str = "1 (satu) lembar jadwal acara";
 
+/// The longest break: a day.
+const MENIT_SEHARI: u32 = 24 * 60;
+
 /// A break the event file describes: after a module, for some minutes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,7 +97,10 @@ impl Acara {
             return self.durasi;
         }
         let jam = jam_dalam(self.waktu.as_deref().unwrap_or(""));
-        let istirahat: u32 = self.istirahat.iter().map(|s| s.menit).sum();
+        let istirahat = self
+            .istirahat
+            .iter()
+            .fold(0u32, |n, s| n.saturating_add(s.menit));
         match jam.as_slice() {
             [mulai, selesai, ..] if selesai > mulai => {
                 Some((selesai - mulai).saturating_sub(istirahat)).filter(|m| *m > 0)
@@ -124,6 +130,12 @@ impl Acara {
                 masalah.push(format!(
                     "istirahat[{i}].menit: jumlah menit harus lebih dari 0"
                 ));
+            } else if s.menit > MENIT_SEHARI {
+                masalah.push(format!(
+                    "istirahat[{i}].menit: paling lama {MENIT_SEHARI} menit (satu hari), \
+                     tertulis {}",
+                    s.menit
+                ));
             }
             if !modul.iter().any(|m| m.urutan == s.setelah_modul) {
                 masalah.push(format!(
@@ -137,8 +149,8 @@ impl Acara {
         let mut kini = batas.first().copied();
         let mut baris = Vec::new();
         let mut tambah = |acara: String, menit: u32, nomor: Option<u16>| {
-            let rentang = kini.map(|t| format!("{}–{}", jam(t), jam(t + menit)));
-            kini = kini.map(|t| t + menit);
+            let rentang = kini.map(|t| format!("{}–{}", jam(t), jam(t.saturating_add(menit))));
+            kini = kini.map(|t| t.saturating_add(menit));
             baris.push(json!({"modul": nomor, "acara": acara, "menit": menit, "waktu": rentang}));
         };
         for m in modul {
@@ -160,8 +172,11 @@ impl Acara {
                 tambah(nama.unwrap_or("Istirahat").to_string(), s.menit, None);
             }
         }
-        let menit: u32 = modul.iter().map(|m| m.menit).sum::<u32>()
-            + self.istirahat.iter().map(|s| s.menit).sum::<u32>();
+        let menit = modul
+            .iter()
+            .map(|m| m.menit)
+            .chain(self.istirahat.iter().map(|s| s.menit))
+            .fold(0u32, u32::saturating_add);
         if let ([mulai, selesai, ..], Some(akhir)) = (batas.as_slice(), kini)
             && selesai > mulai
             && akhir > *selesai
@@ -207,5 +222,31 @@ mod tests {
         assert_eq!(a.menit_materi(), Some(360), "less an hour's break");
         a.waktu = Some("pukul 08.00 s.d. selesai".into());
         assert_eq!(a.menit_materi(), None, "no end: every module");
+    }
+
+    #[test]
+    fn a_break_longer_than_a_day_is_a_field_error_not_an_overflow() {
+        let mut a = Acara::contoh();
+        a.durasi = None;
+        for _ in 0..2 {
+            a.istirahat.push(Istirahat {
+                setelah_modul: 1,
+                menit: u32::MAX,
+                keterangan: None,
+            });
+        }
+        assert_eq!(a.menit_materi(), None, "the breaks fill the day");
+        let modul = [ModulJadwal {
+            urutan: 1,
+            judul: "Pengantar",
+            menit: 60,
+        }];
+        let masalah = a.jadwal(&modul).expect_err("refused");
+        assert!(
+            masalah
+                .iter()
+                .any(|m| m.starts_with("istirahat[1].menit: paling lama 1440 menit")),
+            "{masalah:?}"
+        );
     }
 }
