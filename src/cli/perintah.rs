@@ -178,16 +178,10 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     for (salah, benar) in &h.koreksi {
         println!("Ejaan dibetulkan: {salah} → {benar}");
     }
-    if h.total_tepat {
-        println!("{} hasil untuk \"{q}\"", h.total);
-    } else {
-        // As the web page (cari.html) says it: past the count of BATAS_HITUNG, the total is
-        // estimated from a sample.
-        println!(
-            "Lebih dari 10.000 hasil (perkiraan sekitar {}) untuk \"{q}\"",
-            h.total
-        );
-    }
+    println!(
+        "{} untuk \"{q}\"",
+        sinergi::search::query::jumlah_teks(h.total, h.total_tepat)
+    );
     if !h.semua_kata {
         println!("(tidak ada yang memuat semua kata; ditampilkan yang memuat sebagian)");
     }

@@ -76,6 +76,21 @@ pub struct Hasil {
     pub koreksi: BTreeMap<String, String>,
 }
 
+/// How many matched, as the results page and the terminal say it: "4.181 hasil", or past the
+/// count (`tepat` false) "Lebih dari 10.000 hasil (perkiraan sekitar 63.871)".
+pub fn jumlah_teks(total: usize, tepat: bool) -> String {
+    let ribuan = |n: usize| crate::format::ribuan(n as u64);
+    if tepat {
+        format!("{} hasil", ribuan(total))
+    } else {
+        format!(
+            "Lebih dari {} hasil (perkiraan sekitar {})",
+            ribuan(BATAS_HITUNG),
+            ribuan(total)
+        )
+    }
+}
+
 /// One stored part of a full-text regulation.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BagianPeraturan {
@@ -108,5 +123,19 @@ impl BagianPeraturan {
     /// The anchor of an article (`pasal-92`), empty for the opening.
     pub fn anchor(&self) -> &str {
         self.id.split_once('#').map(|(_, a)| a).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_reads_in_indonesian_and_an_estimate_says_so() {
+        assert_eq!(jumlah_teks(4181, true), "4.181 hasil");
+        assert_eq!(
+            jumlah_teks(63871, false),
+            "Lebih dari 10.000 hasil (perkiraan sekitar 63.871)"
+        );
     }
 }
