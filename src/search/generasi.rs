@@ -17,7 +17,7 @@ use crate::konten::{self, Konten};
 use crate::korpus::{self, GagalBaca};
 
 /// Bump when the schema or the analyzer changes, so old indexes are rebuilt.
-pub(crate) const VERSI: u32 = 6;
+pub(crate) const VERSI: u32 = 7;
 const META: &str = "sinergi.json";
 const PENUNJUK: &str = "CURRENT";
 /// The corpus folder of the last build, beside the generations: kept even when every

@@ -86,10 +86,11 @@ pub(crate) struct Fields {
     pub penjelasan: Field,
 }
 
-/// Prior of a curated regulation entry.
-pub(crate) const BOBOT_KURASI: u64 = 2;
+/// Prior of a curated regulation entry. The codes rise with the factor they stand for
+/// (`search::peringkat::faktor_bobot`), so a segment's largest code gives its largest factor.
+pub(crate) const BOBOT_KURASI: u64 = 1;
 /// Prior of an article a curated entry names in `pasal_kunci`.
-pub(crate) const BOBOT_PASAL_KUNCI: u64 = 1;
+pub(crate) const BOBOT_PASAL_KUNCI: u64 = 2;
 
 fn teks(analyzer: &str, simpan: bool) -> TextOptions {
     let o = TextOptions::default().set_indexing_options(

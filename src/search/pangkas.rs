@@ -5,9 +5,11 @@
 //! Each part of the query has an upper bound of what it can add to a score, so once the page's
 //! worst score is known, an entry that matches only parts whose bounds add up to less is never
 //! scored: the walk then goes over the entries that have one of the remaining parts (tantivy's
-//! buffered union, which sums their scores), not over every match, and a candidate whose sum
-//! with the most the rest could add stays under the page is dropped before its required words
-//! are looked up. The answer is what scoring everything gives: the same scores place by place
+//! buffered union, which sums their scores), not over every match. A candidate is then asked
+//! for the left-out parts, the largest first, and dropped as soon as what they could still add
+//! leaves it under the page; only what remains has its required words looked up (a broad
+//! query's words are on nearly every entry, so they decide least). Bounds use each segment's own
+//! largest prior. The answer is what scoring everything gives: the same scores place by place
 //! and the same documents, except that two whose scores differ only in the last bits of a sum
 //! (tantivy adds the parts in another order) may swap. Each score here is summed in the order
 //! the parts were given, so equal documents tie exactly and fall by address (as in tantivy's
@@ -29,7 +31,7 @@ use tantivy::query::{
 };
 use tantivy::{DocAddress, DocId, DocSet, Executor, Score, Searcher, SegmentReader, TERMINATED};
 
-use super::peringkat::{FAKTOR_MAKS, bobot_kolom, faktor_bobot};
+use super::peringkat::{bobot_kolom, faktor_bobot, faktor_maks};
 
 /// A query with its score multiplied by `kali`, whose parts stay visible (tantivy's
 /// `BoostQuery` hides its inner query, and the bound of a boosted part is needed).
@@ -245,6 +247,29 @@ fn selaras(w: &mut [Box<dyn Scorer>], urut: &[usize], mut d: DocId) -> DocId {
     }
 }
 
+/// Whether `d`, with prior `f` and `s` from the parts already counted (or their bound), can
+/// still pass `longgar` once the first `e` optional parts `o` are added: the largest are asked
+/// first, and the answer is no as soon as what they could still add falls short.
+fn lolos(
+    o: &mut [Box<dyn Scorer>],
+    awal: &[Score],
+    e: usize,
+    d: DocId,
+    f: Score,
+    mut s: Score,
+    longgar: Score,
+) -> bool {
+    for j in (0..e).rev() {
+        if f * (s + awal[j + 1]) < longgar {
+            return false;
+        }
+        if ke(o[j].as_mut(), d) == d {
+            s += o[j].score();
+        }
+    }
+    f * s >= longgar
+}
+
 impl Rencana<'_> {
     /// The union of `pilihan[e..]` on `seg`: its score is the sum of the parts a document has.
     fn gabungan(&self, e: usize, seg: &SegmentReader) -> tantivy::Result<Box<dyn Scorer>> {
@@ -285,12 +310,10 @@ impl Rencana<'_> {
             awal[j + 1] = awal[j] + self.batas[j];
         }
         let bobot = bobot_kolom(seg);
-        let faktor_maks = match &bobot {
-            Some(b) if b.max_value() > 0 => FAKTOR_MAKS,
-            _ => 1.0,
-        };
+        let faktor_maks = bobot.as_ref().map_or(1.0, |b| faktor_maks(b.as_ref()));
         let faktor = |d: DocId| bobot.as_ref().map_or(1.0, |b| faktor_bobot(b.get_val(d)));
         let hidup = seg.alive_bitset();
+        let mati = |d: DocId| hidup.is_some_and(|h| !h.is_alive(d));
         let mut heap: BinaryHeap<Calon> = BinaryHeap::with_capacity(self.n + 1);
         let mut pos: DocId = 0;
         // The union of the parts still worth walking, and from which of them it starts.
@@ -305,17 +328,27 @@ impl Rencana<'_> {
                 0.0
             };
             let ambang = sendiri.max(f32::from_bits(self.ambang.load(Atom::Relaxed)));
+            // Pruning compares sums taken in another order: a hair of slack keeps a document
+            // whose own sum would tie.
+            let longgar = ambang * (1.0 - 1e-5);
             let tembus = |b: Score| faktor_maks * b >= ambang;
-            // `d`, its prior, the parts already scored on it (the first `e` of `pilihan` are
-            // not) and the sum of their scores.
-            let (d, f, e, mut s) = if tembus(self.batas_wajib) {
+            let (d, f) = if tembus(self.batas_wajib) {
                 // A document with none of the optional parts may still make the page: walk
                 // every match.
                 let d = selaras(&mut w, &urut_w, pos);
                 if d == TERMINATED {
                     break;
                 }
-                (d, faktor(d), m, 0.0)
+                pos = d + 1;
+                if mati(d) {
+                    continue;
+                }
+                let f = faktor(d);
+                let wajib: Score = w.iter_mut().map(|x| x.score()).sum();
+                if !lolos(&mut o, &awal, m, d, f, wajib, longgar) {
+                    continue;
+                }
+                (d, f)
             } else {
                 // Parts whose bounds together cannot lift a match onto the page are left out;
                 // a candidate must have one of the rest.
@@ -343,18 +376,18 @@ impl Rencana<'_> {
                 if d == TERMINATED {
                     break;
                 }
-                // Before the required words are looked up: what the parts on `d` give, with
-                // the most the left-out ones could add and `d`'s own prior.
-                let pasti = u.score();
-                let lain = pasti + awal[e] + self.batas_wajib;
-                let longgar = ambang * (1.0 - 1e-5);
-                if faktor_maks * lain < longgar {
-                    pos = d + 1;
+                pos = d + 1;
+                // Before anything is looked up: what the walked parts give on `d`, with the
+                // most the rest could add, under the largest prior and then under `d`'s own.
+                let atas = u.score() + self.batas_wajib;
+                if faktor_maks * (atas + awal[e]) < longgar {
                     continue;
                 }
                 let f = faktor(d);
-                if f * lain < longgar {
-                    pos = d + 1;
+                // The left-out parts next, the largest first, and only then the required
+                // words: a broad query's words are on nearly every document, so they say
+                // least about whether it can make the page.
+                if !lolos(&mut o, &awal, e, d, f, atas, longgar) {
                     continue;
                 }
                 let jumpa = selaras(&mut w, &urut_w, d);
@@ -365,29 +398,12 @@ impl Rencana<'_> {
                     pos = jumpa;
                     continue;
                 }
-                (d, f, e, pasti)
+                if mati(d) {
+                    continue;
+                }
+                (d, f)
             };
-            pos = d + 1;
-            if hidup.is_some_and(|h| !h.is_alive(d)) {
-                continue;
-            }
-            // Pruning compares sums taken in another order: a hair of slack keeps a document
-            // whose own sum would tie.
-            let longgar = ambang * (1.0 - 1e-5);
-            s += w.iter_mut().map(|x| x.score()).sum::<Score>();
-            let mut kalah = false;
-            for j in (0..e).rev() {
-                if f * (s + awal[j + 1]) < longgar {
-                    kalah = true;
-                    break;
-                }
-                if ke(o[j].as_mut(), d) == d {
-                    s += o[j].score();
-                }
-            }
-            if kalah || f * s < longgar {
-                continue;
-            }
+            // The score itself, its parts summed in the order they were given.
             let mut s: Score = w.iter_mut().map(|x| x.score()).sum();
             for &j in &self.urut_asli {
                 if ke(o[j].as_mut(), d) == d {
@@ -481,7 +497,13 @@ mod tests {
                 let isi = kata(40);
                 let j = kata(4);
                 let se = if i % 17 == 0 { kata(2) } else { String::new() };
-                let b = [0u64, 0, 0, 0, 1, 2][(i + seg) % 6];
+                // Segments with every prior, without key articles, and with none: each is
+                // bounded by its own largest prior.
+                let b = match seg % 3 {
+                    0 => [0u64, 0, 0, 0, 1, 2][(i + seg) % 6],
+                    1 => [0, 0, 1][i % 3],
+                    _ => 0,
+                };
                 w.add_document(doc!(
                     cari => isi,
                     judul => j,
@@ -602,5 +624,25 @@ mod tests {
                 .expect("rank")
                 .is_none()
         );
+    }
+
+    /// Each segment is bounded by the largest prior of its own entries: 1.75 with key
+    /// articles, 1.6 with curated regulations only, 1.0 with neither.
+    #[test]
+    fn each_segment_is_bounded_by_its_own_largest_prior() {
+        let u = bangun();
+        let searcher = u.index.reader().expect("reader").searcher();
+        let mut dilihat = Vec::new();
+        for seg in searcher.segment_readers() {
+            let b = bobot_kolom(seg).expect("prior column");
+            let terbesar = (0..seg.max_doc())
+                .map(|d| faktor_bobot(b.get_val(d)))
+                .fold(1.0, Score::max);
+            assert_eq!(faktor_maks(b.as_ref()), terbesar);
+            dilihat.push(terbesar);
+        }
+        for f in [1.0, 1.6, 1.75] {
+            assert!(dilihat.contains(&f), "a segment bounded by {f}");
+        }
     }
 }

@@ -18,13 +18,17 @@ use super::ordinal::{Kolom, NamaOrdinal};
 pub(super) fn faktor_bobot(bobot: u64) -> Score {
     match bobot {
         BOBOT_KURASI => 1.6,
-        BOBOT_PASAL_KUNCI => FAKTOR_MAKS,
+        BOBOT_PASAL_KUNCI => 1.75,
         _ => 1.0,
     }
 }
 
-/// The largest [`faktor_bobot`].
-pub(super) const FAKTOR_MAKS: Score = 1.75;
+/// The largest [`faktor_bobot`] among a segment's entries. The prior codes rise with their
+/// factor, so it is the factor of the largest code; a segment of content without curated
+/// regulations or key articles is bounded by 1.0 rather than by the key articles' 1.75.
+pub(super) fn faktor_maks(bobot: &dyn ColumnValues<u64>) -> Score {
+    faktor_bobot(bobot.max_value())
+}
 
 /// The prior column of a segment. Every entry has a prior, so the column is read directly
 /// (through the optional-column wrapper this lookup was a tenth of a broad query's time).
@@ -108,4 +112,21 @@ pub(super) fn kelompokkan(
         }
     }
     Ok(grup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`faktor_maks`] takes the factor of a segment's largest code: that is the segment's
+    /// largest factor only while the codes rise with their factors.
+    #[test]
+    fn prior_codes_rise_with_their_factor() {
+        let kode = [0, BOBOT_KURASI, BOBOT_PASAL_KUNCI];
+        for pasang in kode.windows(2) {
+            assert!(pasang[0] < pasang[1]);
+            assert!(faktor_bobot(pasang[0]) < faktor_bobot(pasang[1]));
+        }
+        assert_eq!(faktor_bobot(0), 1.0);
+    }
 }
