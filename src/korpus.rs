@@ -114,6 +114,12 @@ static RE_PASAL: LazyLock<Regex> =
 /// Old texts run articles on: "… KETENTARAAN. Pasal 1. Ketua …".
 static RE_PASAL_SEBARIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bPasal\s+(\d{1,4}[A-Z]?)\.\s").expect("valid regex"));
+/// Where the articles end: the closing formula, or the heading of the Penjelasan
+/// ("PENJELASAN ATAS UNDANG-UNDANG …", "… ATAS PERATURAN PEMERINTAH …").
+static RE_PENJELASAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Agar setiap orang mengetahuinya|PENJELASAN\s+ATAS\s+(UNDANG|PERATURAN)")
+        .expect("valid regex")
+});
 static RE_BAB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^BAB\s+[IVXLCDM]+\b").expect("valid regex"));
 static RE_BAGIAN: LazyLock<Regex> =
@@ -300,8 +306,16 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
             p.push('\n');
             continue;
         }
-        if b.starts_with("Agar setiap orang mengetahuinya") || b.starts_with("PENJELASAN ATAS") {
-            penjelasan = Some(format!("{b}\n"));
+        // The closing formula or the Penjelasan heading ends the articles, also where OCR ran
+        // it on after the last article's text: the Penjelasan's own "Pasal 1 Cukup jelas."
+        // is not an article.
+        let (b, awal_penjelasan) = match RE_PENJELASAN.find(b) {
+            Some(m) => (b[..m.start()].trim_end(), Some(&b[m.start()..])),
+            None => (b, None),
+        };
+        if let Some(sisa) = awal_penjelasan {
+            tambah_baris(&mut pasal, &mut pembukaan, b);
+            penjelasan = Some(format!("{sisa}\n"));
             continue;
         }
         if let Some(c) = RE_PASAL.captures(b) {
@@ -334,14 +348,7 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
             bagian = potong(b, 120);
             continue;
         }
-        let sasaran = match pasal.last_mut() {
-            Some(p) => &mut p.teks,
-            None => &mut pembukaan,
-        };
-        if !b.is_empty() {
-            sasaran.push_str(b);
-            sasaran.push('\n');
-        }
+        tambah_baris(&mut pasal, &mut pembukaan, b);
     }
     if pasal.is_empty() && pembukaan.trim().is_empty() {
         return Err("tidak ada isi yang dapat dibaca".into());
@@ -357,6 +364,19 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
         pasal,
         penjelasan,
     })
+}
+
+/// A line of text goes to the article it follows, or to the opening before the first one.
+fn tambah_baris(pasal: &mut [Pasal], pembukaan: &mut String, b: &str) {
+    if b.is_empty() {
+        return;
+    }
+    let sasaran = match pasal.last_mut() {
+        Some(p) => &mut p.teks,
+        None => pembukaan,
+    };
+    sasaran.push_str(b);
+    sasaran.push('\n');
 }
 
 fn potong(s: &str, maks: usize) -> String {
@@ -438,6 +458,25 @@ Cukup jelas.
         let p = urai(lama, Path::new("pp/1950/9.md")).expect("parses");
         assert_eq!(p.pasal.len(), 2);
         assert_eq!(p.pasal[1].teks.trim(), "Berlaku.");
+    }
+
+    /// OCR ran the signatures and the Penjelasan heading on after the last article: the
+    /// Penjelasan's "Pasal 1 Cukup jelas." must not become the regulation's Pasal 1.
+    #[test]
+    fn a_penjelasan_run_on_after_the_last_article_ends_the_articles() {
+        let t = "PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 11 TAHUN 2021 TENTANG BADAN USAHA \
+                 MILIK DESA\nPasal 77\nPeraturan Pemerintah ini mulai berlaku pada tanggal \
+                 diundangkan. Ditetapkan di Jakarta PENJELASAN ATAS PERATURAN PEMERINTAH \
+                 REPUBLIK INDONESIA NOMOR 11 TAHUN 2021 I. UMUM Badan usaha.\nPasal 1\n\
+                 Cukup jelas.\nPasal 2\nCukup jelas.\n";
+        let p = urai(t, Path::new("pp/2021/11.md")).expect("parses");
+        assert_eq!(p.pasal.len(), 1, "only Pasal 77 is an article");
+        assert_eq!(p.pasal[0].nomor, "77");
+        assert!(p.pasal[0].teks.contains("mulai berlaku"));
+        assert!(!p.pasal[0].teks.contains("PENJELASAN"));
+        let pj = p.penjelasan.as_deref().unwrap_or_default();
+        assert!(pj.starts_with("PENJELASAN ATAS PERATURAN PEMERINTAH"));
+        assert!(pj.contains("Cukup jelas"));
     }
 
     #[test]
