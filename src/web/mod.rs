@@ -118,6 +118,10 @@ macro_rules! templat {
 
 fn muat_tera() -> Result<tera::Tera, tera::Error> {
     let mut t = tera::Tera::new();
+    // Counts as Indonesian readers write them: 4.181, not 4181.
+    t.register_filter("ribuan", |x: i64, _: tera::Kwargs, _: &tera::State| {
+        crate::format::ribuan(x.unsigned_abs())
+    });
     t.add_raw_templates(templat![
         "dasar.html",
         "_formulir.html",
