@@ -196,6 +196,34 @@ fn invalid_data_writes_no_file_and_names_every_field() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--kertas"));
 }
 
+/// A `--data` file larger than the server takes as a body (2 MB) is refused before it is
+/// read, with what and how large, and no PDF; the same data just under it still renders.
+#[test]
+fn an_oversized_data_file_is_refused_and_writes_no_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let contoh = contoh(PKS);
+    let data = dir.path().join("besar.yaml");
+    let pdf = dir.path().join("besar.pdf");
+    let isi_komentar = |n: usize| format!("{contoh}\n# {}\n", "x".repeat(n));
+    std::fs::write(&data, isi_komentar(2 * 1024 * 1024)).expect("write");
+    let out = render(PKS, &data, &pdf, &[]);
+    assert!(!out.status.success());
+    assert!(!pdf.exists(), "no PDF for a refused file");
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.contains("besar.yaml terlalu besar (paling besar 2 MB)"),
+        "{e}"
+    );
+    std::fs::write(&data, isi_komentar(1024 * 1024)).expect("write");
+    let out = render(PKS, &data, &pdf, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(pdf.exists());
+}
+
 #[test]
 fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
     let konten = pohon(&[(

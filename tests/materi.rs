@@ -280,6 +280,19 @@ fn undangan(dir: &Path, ganti: &[&str], tambahan: &str) -> Result<Vec<String>, S
         .collect())
 }
 
+/// An event file over 2 MB is refused before it is read, naming the file and the limit.
+#[test]
+fn an_oversized_event_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let besar = format!("# {}\n", "x".repeat(2 * 1024 * 1024));
+    let e = undangan(dir.path(), &[], &besar).expect_err("refused");
+    assert!(
+        e.contains("acara.yaml terlalu besar (paling besar 2 MB)"),
+        "{e}"
+    );
+    assert!(!dir.path().join("kit").exists(), "nothing written");
+}
+
 #[test]
 fn the_invitation_attaches_the_schedule_of_the_modules_taught() {
     let dir = tempfile::tempdir().expect("tempdir");

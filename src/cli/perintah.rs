@@ -291,10 +291,43 @@ pub struct Render {
     pub margin: Option<Margin>,
 }
 
+/// Reads a data file named on the command line (`apa`: what it is, for messages), refusing one
+/// larger than the server takes as a request body before it is read whole: a mistaken path to
+/// a video or a disk image must not fill the memory. A pipe is read up to the same limit.
+fn baca_berkas_data(p: &Path, apa: &str) -> Result<String> {
+    use std::io::Read;
+    let batas = sinergi::web::BATAS_BODY as u64;
+    let terlalu_besar = || {
+        anyhow::anyhow!(
+            "{apa} {} terlalu besar (paling besar {} MB)",
+            p.display(),
+            batas / (1024 * 1024)
+        )
+    };
+    let berkas = std::fs::File::open(p)
+        .with_context(|| format!("{apa} {} tidak dapat dibaca", p.display()))?;
+    if berkas.metadata().is_ok_and(|m| m.len() > batas) {
+        return Err(terlalu_besar());
+    }
+    let mut teks = String::new();
+    berkas
+        .take(batas + 1)
+        .read_to_string(&mut teks)
+        .with_context(|| {
+            format!(
+                "{apa} {} tidak dapat dibaca sebagai teks UTF-8",
+                p.display()
+            )
+        })?;
+    if teks.len() as u64 > batas {
+        return Err(terlalu_besar());
+    }
+    Ok(teks)
+}
+
 /// `sinergi render JENIS --data isian.yaml --out hasil.pdf`
 pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
-    let teks = std::fs::read_to_string(&r.data)
-        .with_context(|| format!("berkas isian {} tidak dapat dibaca", r.data.display()))?;
+    let teks = baca_berkas_data(&r.data, "berkas isian")?;
     let isian: serde_json::Value = if r.data.extension().is_some_and(|x| x == "json") {
         serde_json::from_str(&teks)
             .with_context(|| format!("{}: JSON tidak valid", r.data.display()))?
@@ -347,8 +380,7 @@ pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
 fn baca_acara(o: &OpsiAcara) -> Result<(Acara, Opsi)> {
     let mut acara = match &o.acara {
         Some(p) => {
-            let teks = std::fs::read_to_string(p)
-                .with_context(|| format!("berkas acara {} tidak dapat dibaca", p.display()))?;
+            let teks = baca_berkas_data(p, "berkas acara")?;
             let mut a = sinergi::yaml::baca::<Acara>(&teks)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
             // The emblem's path is read from the folder of the event file.

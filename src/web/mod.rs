@@ -169,7 +169,8 @@ pub struct Folder {
 const BATAS_PERMINTAAN: Duration = Duration::from_secs(120);
 
 /// JSON and YAML bodies of the API larger than this get a 413 (an emblem as a data URL fits).
-pub(crate) const BATAS_BODY: usize = 2 * 1024 * 1024;
+/// The same data given to the command line (`--data`, `--acara`) is refused above it too.
+pub const BATAS_BODY: usize = 2 * 1024 * 1024;
 
 /// Form bodies larger than this get a 413: room for a phone photo as an emblem
 /// ([`crate::dokumen::gambar::BATAS_UNGGAH`]) with the rest of the form, so that a photo too
