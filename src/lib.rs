@@ -31,7 +31,7 @@ pub mod akun;
 pub mod desa;
 pub mod dokumen;
 pub mod draf;
-pub(crate) mod format;
+pub mod format;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;

@@ -128,6 +128,33 @@ fn unchanged_content_is_not_indexed_again() {
     assert_ne!(generasi(idx.path()), pertama);
 }
 
+/// Words found nowhere get "Tidak ada hasil" with what to try, not "0 hasil" with a note about
+/// partial matches and an empty facet line.
+#[test]
+fn a_search_that_finds_nothing_says_so() {
+    let content = pohon(&[("regulasi/uu-6-2014.md", REGULASI_SAH)]);
+    let idx = tempfile::tempdir().expect("tempdir");
+    assert!(index(content.path(), idx.path(), &[]).status.success());
+    let out = bin()
+        .arg("--content")
+        .arg(content.path())
+        .arg("--index")
+        .arg(idx.path())
+        .args(["search", "zzqxyfoo blorg"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let teks = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        teks.starts_with("Tidak ada hasil untuk \"zzqxyfoo blorg\"."),
+        "{teks}"
+    );
+    assert!(
+        !teks.contains("Jenis:") && !teks.contains("sebagian"),
+        "{teks}"
+    );
+}
+
 #[tokio::test]
 async fn running_server_switches_to_a_new_index_without_a_gap() {
     let content = pohon(&[("regulasi/uu-6-2014.md", REGULASI_SAH)]);

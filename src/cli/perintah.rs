@@ -178,6 +178,12 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     for (salah, benar) in &h.koreksi {
         println!("Ejaan dibetulkan: {salah} → {benar}");
     }
+    if h.total == 0 {
+        println!(
+            "Tidak ada hasil untuk \"{q}\". Coba kata lain, hapus saringan, atau periksa ejaan."
+        );
+        return;
+    }
     println!(
         "{} untuk \"{q}\"",
         sinergi::search::query::jumlah_teks(h.total, h.total_tepat)
@@ -213,7 +219,7 @@ fn cetak_hasil(q: &str, h: &Hasil) {
     }
     let facet = |m: &std::collections::BTreeMap<String, u64>| {
         m.iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{k} {}", sinergi::format::ribuan(*v)))
             .collect::<Vec<_>>()
             .join(", ")
     };
