@@ -109,8 +109,12 @@ static RE_NOMOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"NOMOR\s*:?\s*([0-9OoIl]{1,4}[A-Z]?)\b").expect("valid regex"));
 static RE_TAHUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"TAHUN\s+([12][0-9Oo]{3})\b").expect("valid regex"));
-static RE_PASAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\.?\s*$").expect("valid regex"));
+/// An article's heading on a line of its own: "Pasal 92", "Pasal 72A", and the Roman "Pasal I"
+/// and "Pasal II" with which an amending regulation sets out its changes and its entry into
+/// force. The Penjelasan's articles are found by it too.
+pub(crate) static RE_PASAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?|[IVX]{1,4})\.?\s*$").expect("valid regex")
+});
 /// Old texts run articles on: "… KETENTARAAN. Pasal 1. Ketua …".
 static RE_PASAL_SEBARIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bPasal\s+(\d{1,4}[A-Z]?)\.\s").expect("valid regex"));
@@ -287,7 +291,14 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
     let tentang =
         cari_tentang(teks, &nomor, tahun).unwrap_or_else(|| "(judul tidak terbaca)".into());
     let dipecah;
-    let teks = if teks.lines().any(|l| RE_PASAL.is_match(l.trim())) {
+    // Numbered articles on lines of their own; otherwise they are cut out of running text.
+    // (A Roman "Pasal II" alone does not count: old texts run their numbered articles on.)
+    let berbaris = teks.lines().any(|l| {
+        RE_PASAL
+            .captures(l.trim())
+            .is_some_and(|c| c[1].starts_with(|a: char| a.is_ascii_digit()))
+    });
+    let teks = if berbaris {
         teks
     } else {
         dipecah = RE_PASAL_SEBARIS.replace_all(teks, "\nPasal $1\n");
@@ -477,6 +488,29 @@ Cukup jelas.
         let pj = p.penjelasan.as_deref().unwrap_or_default();
         assert!(pj.starts_with("PENJELASAN ATAS PERATURAN PEMERINTAH"));
         assert!(pj.contains("Cukup jelas"));
+    }
+
+    /// An amending regulation sets out its changes in Pasal I and its entry into force in
+    /// Pasal II: both are articles with their own anchors, beside the amended articles quoted
+    /// inside Pasal I. A lone "Pasal II" line does not stop numbered articles run on in the
+    /// text from being cut out.
+    #[test]
+    fn an_amendment_has_its_roman_articles() {
+        let t = "PERATURAN PEMERINTAH NOMOR 11 TAHUN 2019 TENTANG PERUBAHAN KEDUA\nPasal I\n\
+                 Ketentuan Pasal 6 diubah sehingga berbunyi:\nPasal 6\nDesa dibentuk.\n\
+                 Pasal II\nPeraturan Pemerintah ini mulai berlaku.\n";
+        let p = urai(t, Path::new("pp/2019/11.md")).expect("parses");
+        let anchor: Vec<&str> = p.pasal.iter().map(|x| x.anchor.as_str()).collect();
+        assert_eq!(anchor, ["pasal-i", "pasal-6", "pasal-ii"]);
+        assert_eq!(
+            p.pasal[2].teks.trim(),
+            "Peraturan Pemerintah ini mulai berlaku."
+        );
+        let lama = "UNDANG-UNDANG NOMOR 21 TAHUN 1959 TENTANG X\nMEMUTUSKAN: Pasal 1. Satu. \
+                    Pasal 2. Dua.\nPasal II\nBerlaku.\n";
+        let p = urai(lama, Path::new("uu/1959/21.md")).expect("parses");
+        let nomor: Vec<&str> = p.pasal.iter().map(|x| x.nomor.as_str()).collect();
+        assert_eq!(nomor, ["1", "2", "II"]);
     }
 
     #[test]

@@ -3,15 +3,13 @@
 //! content says about them (key articles, status).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
 use super::index::{BOBOT_PASAL_KUNCI, Fields, PERATURAN, potong_bagian, teks_cari};
 use crate::konten::{Data, Konten};
-use crate::korpus::Peraturan;
+use crate::korpus::{Peraturan, RE_PASAL};
 
 /// What the curated content says about regulations of the corpus: the summaries of their key
 /// articles (which also mark those articles for the prior) and their status.
@@ -43,9 +41,6 @@ impl Kurasi {
     }
 }
 
-static RE_PASAL_PENJELASAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Pasal\s+(\d{1,4}[A-Z]?)\.?\s*$").expect("valid regex"));
-
 /// The Penjelasan cut into its general part and one part per article (`Pasal 92` on a line of
 /// its own after the general part), each article's with its anchor `penjelasan-pasal-92`
 /// (`-2`, `-3` when a number repeats, as the articles' own anchors do).
@@ -54,7 +49,7 @@ fn potong_penjelasan(teks: &str) -> (String, Vec<(String, String, String)>) {
     let mut pasal: Vec<(String, String, String)> = Vec::new();
     let mut kali: HashMap<String, usize> = HashMap::new();
     for baris in teks.lines() {
-        if let Some(c) = RE_PASAL_PENJELASAN.captures(baris.trim()) {
+        if let Some(c) = RE_PASAL.captures(baris.trim()) {
             let nomor = c[1].to_string();
             let n = kali.entry(nomor.clone()).or_default();
             *n += 1;
