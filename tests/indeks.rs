@@ -23,6 +23,18 @@ fn index(
         .expect("run")
 }
 
+/// `sinergi search Q` on `content` with its index at `index`.
+fn cari(content: &std::path::Path, index: &std::path::Path, q: &str) -> std::process::Output {
+    bin()
+        .arg("--content")
+        .arg(content)
+        .arg("--index")
+        .arg(index)
+        .args(["search", q])
+        .output()
+        .expect("run")
+}
+
 /// The generation `index/CURRENT` names.
 fn penunjuk(index: &std::path::Path) -> String {
     std::fs::read_to_string(index.join("CURRENT"))
@@ -108,22 +120,12 @@ fn unchanged_content_is_not_indexed_again() {
     let idx = tempfile::tempdir().expect("tempdir");
     assert!(index(content.path(), idx.path(), &[]).status.success());
     let pertama = generasi(idx.path());
-    let cari = || {
-        bin()
-            .arg("--content")
-            .arg(content.path())
-            .arg("--index")
-            .arg(idx.path())
-            .args(["search", "desa"])
-            .output()
-            .expect("run")
-    };
-    let out = cari();
+    let out = cari(content.path(), idx.path(), "desa");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("membangun indeks"));
     assert_eq!(generasi(idx.path()), pertama);
     // A changed file is picked up.
     tambah_pamong(content.path());
-    let out = cari();
+    let out = cari(content.path(), idx.path(), "desa");
     assert!(String::from_utf8_lossy(&out.stderr).contains("membangun indeks"));
     assert_ne!(generasi(idx.path()), pertama);
 }
@@ -135,14 +137,7 @@ fn a_search_that_finds_nothing_says_so() {
     let content = pohon(&[("regulasi/uu-6-2014.md", REGULASI_SAH)]);
     let idx = tempfile::tempdir().expect("tempdir");
     assert!(index(content.path(), idx.path(), &[]).status.success());
-    let out = bin()
-        .arg("--content")
-        .arg(content.path())
-        .arg("--index")
-        .arg(idx.path())
-        .args(["search", "zzqxyfoo blorg"])
-        .output()
-        .expect("run");
+    let out = cari(content.path(), idx.path(), "zzqxyfoo blorg");
     assert!(out.status.success());
     let teks = String::from_utf8_lossy(&out.stdout);
     assert!(
