@@ -21,8 +21,34 @@ fn main() -> ExitCode {
     match cli::jalankan(perintah) {
         Ok(kode) => kode,
         Err(e) => {
-            eprintln!("galat: {e:#}");
+            eprintln!("galat: {}", pesan(&e));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error and its causes, joined as `{:#}` does, with the operating system's common file
+/// errors said in Indonesian rather than in its English.
+fn pesan(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|c| match c.downcast_ref::<std::io::Error>() {
+            Some(io) => pesan_io(io),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+fn pesan_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "berkas atau folder itu tidak ada".into(),
+        K::PermissionDenied => "tidak ada izin untuk membukanya".into(),
+        K::IsADirectory => "itu folder, bukan berkas".into(),
+        K::NotADirectory => "itu bukan folder".into(),
+        K::StorageFull => "disk penuh".into(),
+        K::ReadOnlyFilesystem => "disk hanya dapat dibaca".into(),
+        K::InvalidData if e.to_string().contains("UTF-8") => "isinya bukan teks UTF-8".into(),
+        _ => e.to_string(),
     }
 }

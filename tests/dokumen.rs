@@ -224,6 +224,34 @@ fn an_oversized_data_file_is_refused_and_writes_no_file() {
     assert!(pdf.exists());
 }
 
+/// A missing, binary or folder `--data` is named with what is wrong in Indonesian, not in the
+/// operating system's English.
+#[test]
+fn unreadable_data_files_are_explained_in_indonesian() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("x.pdf");
+    let biner = dir.path().join("foto.yaml");
+    std::fs::write(&biner, [0xff, 0xfe, 0x00, 0x89]).expect("write");
+    for (data, pesan) in [
+        (
+            dir.path().join("tidak-ada.yaml"),
+            "berkas atau folder itu tidak ada",
+        ),
+        (biner, "isinya bukan teks UTF-8"),
+        (dir.path().to_path_buf(), "itu folder, bukan berkas"),
+    ] {
+        let out = render(PKS, &data, &pdf, &[]);
+        assert!(!out.status.success());
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            e.contains(&format!("{} tidak dapat dibaca: {pesan}", data.display())),
+            "{e}"
+        );
+        assert!(!e.contains("os error"), "{e}");
+    }
+    assert!(!pdf.exists());
+}
+
 #[test]
 fn templates_reach_no_other_file_and_unknown_fonts_are_errors() {
     let konten = pohon(&[(

@@ -319,12 +319,7 @@ fn baca_berkas_data(p: &Path, apa: &str) -> Result<String> {
     berkas
         .take(batas + 1)
         .read_to_string(&mut teks)
-        .with_context(|| {
-            format!(
-                "{apa} {} tidak dapat dibaca sebagai teks UTF-8",
-                p.display()
-            )
-        })?;
+        .with_context(|| format!("{apa} {} tidak dapat dibaca", p.display()))?;
     if teks.len() as u64 > batas {
         return Err(terlalu_besar());
     }
