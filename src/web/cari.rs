@@ -366,7 +366,7 @@ pub async fn cari(State(k): S, Query(mut params): Query<HashMap<String, String>>
             "q_koreksi": q_koreksi, "tautan_koreksi": tautan_q(&q_koreksi),
             "tautan_persis": tautan_q(&q_persis), "q_persis": q_persis,
             "jumlah_teks": crate::search::query::jumlah_teks(hasil.total, hasil.total_tepat), "facet_tepat": hasil.facets.tepat,
-            "batas_hitung": crate::format::ribuan(crate::search::query::BATAS_HITUNG as u64),
+            "batas_hitung": crate::search::query::BATAS_HITUNG,
             "produk_hukum": produk_hukum,
             "q": p.q, "jenis": jenis, "bidang": p.bidang.map(Bidang::slug).unwrap_or(""),
             "total": hasil.total, "semua_kata": hasil.semua_kata, "hits": hits, "koreksi": hasil.koreksi,
