@@ -249,7 +249,12 @@ pub fn baca(path: &Path, rel: &Path) -> Result<Peraturan, GagalBaca> {
         path: path.to_path_buf(),
         pesan,
     };
-    let bytes = std::fs::read(path).map_err(|e| gagal(format!("tidak dapat dibaca: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        gagal(format!(
+            "tidak dapat dibaca: {}",
+            crate::berkas::pesan_io(&e)
+        ))
+    })?;
     let teks = String::from_utf8(bytes).map_err(|_| gagal("bukan teks UTF-8".into()))?;
     urai(&teks, rel).map_err(gagal)
 }

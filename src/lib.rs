@@ -18,6 +18,7 @@
 //! - [`web`]: [`web::jalankan`] serves pages and the JSON API; [`web::api`] holds the JSON
 //!   shapes (also printed by `--json`).
 //! - [`yaml`]: YAML from users, read with anchors and aliases refused.
+//! - [`berkas`]: files named by a user, read up to a limit, with errors in Indonesian.
 //!
 //! Everything else is `pub(crate)`: Indonesian formatting (`format`), the full-text corpus reader
 //! (`korpus`), the analyzer and snippets inside `search`, forms and layouts inside `dokumen`.
@@ -28,6 +29,7 @@
 static ALOKATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod akun;
+pub mod berkas;
 pub mod desa;
 pub mod dokumen;
 pub mod draf;

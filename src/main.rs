@@ -32,23 +32,9 @@ fn main() -> ExitCode {
 fn pesan(e: &anyhow::Error) -> String {
     e.chain()
         .map(|c| match c.downcast_ref::<std::io::Error>() {
-            Some(io) => pesan_io(io),
+            Some(io) => sinergi::berkas::pesan_io(io),
             None => c.to_string(),
         })
         .collect::<Vec<_>>()
         .join(": ")
-}
-
-fn pesan_io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "berkas atau folder itu tidak ada".into(),
-        K::PermissionDenied => "tidak ada izin untuk membukanya".into(),
-        K::IsADirectory => "itu folder, bukan berkas".into(),
-        K::NotADirectory => "itu bukan folder".into(),
-        K::StorageFull => "disk penuh".into(),
-        K::ReadOnlyFilesystem => "disk hanya dapat dibaca".into(),
-        K::InvalidData if e.to_string().contains("UTF-8") => "isinya bukan teks UTF-8".into(),
-        _ => e.to_string(),
-    }
 }

@@ -297,33 +297,15 @@ pub struct Render {
     pub margin: Option<Margin>,
 }
 
-/// Reads a data file named on the command line (`apa`: what it is, for messages), refusing one
-/// larger than the server takes as a request body before it is read whole: a mistaken path to
-/// a video or a disk image must not fill the memory. A pipe is read up to the same limit.
+/// Reads a data file named on the command line (`apa`: what it is, for messages), up to the
+/// size the server takes as a request body.
 fn baca_berkas_data(p: &Path, apa: &str) -> Result<String> {
-    use std::io::Read;
-    let batas = sinergi::web::BATAS_BODY as u64;
-    let terlalu_besar = || {
-        anyhow::anyhow!(
-            "{apa} {} terlalu besar (paling besar {} MB)",
-            p.display(),
-            batas / (1024 * 1024)
-        )
-    };
-    let berkas = std::fs::File::open(p)
-        .with_context(|| format!("{apa} {} tidak dapat dibaca", p.display()))?;
-    if berkas.metadata().is_ok_and(|m| m.len() > batas) {
-        return Err(terlalu_besar());
-    }
-    let mut teks = String::new();
-    berkas
-        .take(batas + 1)
-        .read_to_string(&mut teks)
-        .with_context(|| format!("{apa} {} tidak dapat dibaca", p.display()))?;
-    if teks.len() as u64 > batas {
-        return Err(terlalu_besar());
-    }
-    Ok(teks)
+    sinergi::berkas::baca_teks(p, sinergi::web::BATAS_BODY as u64).map_err(|e| match e {
+        sinergi::berkas::GalatBaca::TerlaluBesar { .. } => {
+            anyhow::anyhow!("{apa} {} {e}", p.display())
+        }
+        e => anyhow::anyhow!("{apa} {} tidak dapat dibaca: {e}", p.display()),
+    })
 }
 
 /// `sinergi render JENIS --data isian.yaml --out hasil.pdf`

@@ -60,7 +60,7 @@ pub struct Bersama {
 
 #[derive(Debug, thiserror::Error)]
 pub enum GagalMuat {
-    #[error("folder templat dokumen {0} tidak dapat dibaca: {1}")]
+    #[error("folder templat dokumen {0} tidak dapat dibaca: {io}", io = crate::berkas::pesan_io(.1))]
     Folder(String, std::io::Error),
 }
 

@@ -48,17 +48,12 @@ pub const BATAS_BERKAS: u64 = 1024 * 1024;
 
 /// Reads a content file, refusing one larger than [`BATAS_BERKAS`] before reading it.
 fn baca_berkas(path: &Path) -> Result<String, String> {
-    let ukuran = std::fs::metadata(path)
-        .map_err(|e| format!("tidak dapat dibaca: {e}"))?
-        .len();
-    if ukuran > BATAS_BERKAS {
-        return Err(format!(
-            "berkas {} KB terlalu besar (paling besar {} KB); bagi menjadi beberapa entri",
-            ukuran / 1024,
-            BATAS_BERKAS / 1024
-        ));
-    }
-    std::fs::read_to_string(path).map_err(|e| format!("tidak dapat dibaca: {e}"))
+    crate::berkas::baca_teks(path, BATAS_BERKAS).map_err(|e| match e {
+        crate::berkas::GalatBaca::TerlaluBesar { .. } => {
+            format!("berkas {e}; bagi menjadi beberapa entri")
+        }
+        e => format!("tidak dapat dibaca: {e}"),
+    })
 }
 
 pub(super) fn masalah(
@@ -91,7 +86,10 @@ pub fn muat(root: &Path) -> Result<Konten, KontenTidakSah> {
             return Err(KontenTidakSah(vec![masalah(
                 root,
                 (1, 1),
-                format!("folder konten tidak dapat dibaca: {e}"),
+                format!(
+                    "folder konten tidak dapat dibaca: {}",
+                    crate::berkas::pesan_io(&e)
+                ),
             )]));
         }
     };

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::jadwal::Istirahat;
+use crate::berkas::GalatBaca;
 use crate::dokumen::gambar::{self, GalatGambar, Gambar};
 use crate::format;
 
@@ -183,17 +184,12 @@ impl Acara {
             return Ok(None);
         };
         let berkas = p.display();
-        // The size first: a huge file is refused without reading it.
-        let ukuran = std::fs::metadata(p)
-            .map_err(|e| format!("lambang: berkas `{berkas}` tidak dapat dibaca ({e})"))?
-            .len();
-        if ukuran > gambar::BATAS_BYTE as u64 {
-            return Err(format!(
-                "lambang: berkas `{berkas}` lebih besar dari 1 MB; perkecil gambarnya"
-            ));
-        }
-        let b = std::fs::read(p)
-            .map_err(|e| format!("lambang: berkas `{berkas}` tidak dapat dibaca ({e})"))?;
+        let b = crate::berkas::baca(p, gambar::BATAS_BYTE as u64).map_err(|e| match e {
+            GalatBaca::TerlaluBesar { .. } => {
+                format!("lambang: berkas `{berkas}` {e}; perkecil gambarnya")
+            }
+            e => format!("lambang: berkas `{berkas}` tidak dapat dibaca: {e}"),
+        })?;
         gambar::baca(b).map(Some).map_err(|e| match e {
             GalatGambar::BukanGambar => {
                 format!("lambang: berkas `{berkas}` bukan gambar PNG atau JPEG")

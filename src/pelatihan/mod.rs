@@ -25,7 +25,7 @@ pub enum PelatihanError {
     Acara(Vec<String>),
     #[error(transparent)]
     Dokumen(#[from] DokumenError),
-    #[error("{0}: {1}")]
+    #[error("{0}: {io}", io = crate::berkas::pesan_io(.1))]
     Tulis(String, std::io::Error),
 }
 /// The modules in teaching order that fit `durasi` minutes (every module without a limit): a

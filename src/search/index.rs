@@ -24,10 +24,9 @@ pub const PERATURAN: &str = "peraturan";
 pub enum IndexError {
     #[error("indeks: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-    #[error("indeks: {konteks}: {sumber}")]
+    #[error("indeks: {konteks}: {}", crate::berkas::pesan_io(.sumber))]
     Io {
         konteks: String,
-        #[source]
         sumber: std::io::Error,
     },
     #[error("belum ada indeks di {0}; jalankan `sinergi index` terlebih dahulu")]
@@ -38,7 +37,7 @@ pub enum IndexError {
     Rusak(PathBuf, String),
     #[error("indeks di {0} sedang dibangun oleh proses lain")]
     Terkunci(PathBuf),
-    #[error("folder korpus {0} tidak dapat dibaca: {1}")]
+    #[error("folder korpus {0} tidak dapat dibaca: {io}", io = crate::berkas::pesan_io(.1))]
     Korpus(PathBuf, std::io::Error),
 }
 

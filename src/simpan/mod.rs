@@ -26,7 +26,7 @@ pub const NAMA_BERKAS: &str = "sinergi.db";
 
 #[derive(Debug, thiserror::Error)]
 pub enum GalatSimpan {
-    #[error("folder data {0} tidak dapat dibuat: {1}")]
+    #[error("folder data {0} tidak dapat dibuat: {io}", io = crate::berkas::pesan_io(.1))]
     Folder(PathBuf, std::io::Error),
     #[error("basis data {0} tidak dapat dibuka: {1}")]
     Sambung(String, sqlx::Error),

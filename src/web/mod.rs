@@ -106,7 +106,7 @@ pub enum WebError {
     Templat(#[from] tera::Error),
     #[error("tidak dapat memulai thread pencarian: {0}")]
     Thread(#[from] rayon::ThreadPoolBuildError),
-    #[error("tidak dapat membuka alamat {0}: {1}")]
+    #[error("tidak dapat membuka alamat {0}: {io}", io = crate::berkas::pesan_io(.1))]
     Alamat(SocketAddr, std::io::Error),
 }
 
