@@ -2,6 +2,9 @@
 //! order, with their minutes, and the breaks the event file describes (none otherwise); times
 //! counted from the start in `waktu` when it has one.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -32,49 +35,24 @@ pub(super) struct ModulJadwal<'a> {
     pub menit: u32,
 }
 
+/// A run of digits and the separators between them: "08.00", "11.07.2025", "1.500.000".
+static RE_ANGKA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:[.:][0-9]+)*").expect("valid regex"));
+
 /// The times in `waktu` ("08.00–15.00 WIB", "pukul 08:00 s.d. selesai"), as minutes after
-/// midnight, in order.
+/// midnight, in order. A time is hours and minutes alone: "11.07.2025" is a date.
 fn jam_dalam(waktu: &str) -> Vec<u32> {
-    let b = waktu.as_bytes();
-    let mut jam = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_digit() {
-            j += 1;
-        }
-        let menit = b.get(j + 1..j + 3);
-        let pemisah = b.get(j).is_some_and(|c| *c == b'.' || *c == b':');
-        // Not part of a date or a longer number ("11.07.2025").
-        let angka_lagi = |k: usize| {
-            b.get(k).is_some_and(u8::is_ascii_digit)
-                || (b.get(k).is_some_and(|c| *c == b'.' || *c == b':')
-                    && b.get(k + 1).is_some_and(u8::is_ascii_digit))
-        };
-        let sambungan = i > 0 && (b[i - 1] == b'.' || b[i - 1] == b':');
-        if j - i <= 2
-            && pemisah
-            && !sambungan
-            && menit.is_some_and(|m| m.iter().all(u8::is_ascii_digit))
-            && !angka_lagi(j + 3)
-            && let (Ok(h), Ok(m)) = (
-                waktu[i..j].parse::<u32>(),
-                waktu[j + 1..j + 3].parse::<u32>(),
-            )
-            && m < 60
-            && (h < 24 || (h == 24 && m == 0))
-        {
-            jam.push(h * 60 + m);
-            i = j + 3;
-        } else {
-            i = j;
-        }
-    }
-    jam
+    RE_ANGKA
+        .find_iter(waktu)
+        .filter_map(|m| {
+            let (jam, menit) = m.as_str().split_once(['.', ':'])?;
+            if jam.len() > 2 || menit.len() != 2 {
+                return None;
+            }
+            let (h, m): (u32, u32) = (jam.parse().ok()?, menit.parse().ok()?);
+            (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
+        })
+        .collect()
 }
 
 /// "08.00": minutes after midnight as the clock shows them.
@@ -204,6 +182,8 @@ mod tests {
         assert_eq!(jam_dalam("08.00–15.00 WIB"), vec![480, 900]);
         assert_eq!(jam_dalam("Pukul 8:30 WITA s.d. selesai"), vec![510]);
         assert_eq!(jam_dalam("Kamis, 11.07.2025"), Vec::<u32>::new());
+        assert_eq!(jam_dalam("11.07.2025 pukul 09:15–12.00"), vec![555, 720]);
+        assert_eq!(jam_dalam("25.00, 08.75, 123.00"), Vec::<u32>::new());
         assert_eq!(zona("08.00–15.00 WIB"), Some("WIB"));
         assert_eq!(zona("pukul 08.00"), None);
     }
