@@ -3,6 +3,7 @@
 //! split into its opening, its articles (with BAB and Bagian as context) and its explanation.
 //! OCR noise is expected: a file that cannot be read as a regulation is reported, never fatal.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -304,7 +305,8 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
             .is_some_and(|c| c[1].starts_with(|a: char| a.is_ascii_digit()))
     });
     let teks = if berbaris {
-        teks
+        dipecah = pisah_lanjutan(teks);
+        &dipecah
     } else {
         dipecah = RE_PASAL_SEBARIS.replace_all(teks, "\nPasal $1\n");
         &dipecah
@@ -380,6 +382,62 @@ pub fn urai(teks: &str, rel: &Path) -> Result<Peraturan, String> {
         pasal,
         penjelasan,
     })
+}
+
+/// In a text whose articles stand on lines of their own, OCR may still have run some on
+/// ("… pasal ini. Pasal 2. Hak …"). Such a heading is cut out onto its own line when it
+/// continues the numbering: one to three past the last article (OCR drops a heading now and
+/// then), or the same number with a letter ("Pasal 5A."). A reference that ends a sentence
+/// ("… dalam Pasal 12. ") seldom does. The Penjelasan, which numbers again from 1, is left as it is:
+/// nothing is cut out after its heading, nor after a heading numbered lower than the one before
+/// (a Penjelasan whose heading OCR lost).
+fn pisah_lanjutan(teks: &str) -> Cow<'_, str> {
+    let akhir = RE_PENJELASAN.find(teks).map_or(teks.len(), |m| m.start());
+    let (badan, sisa) = teks.split_at(akhir);
+    let angka = |n: &str| {
+        n.trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .parse::<u32>()
+            .ok()
+    };
+    let mut terakhir: u32 = 0;
+    let mut keluar = String::new();
+    let mut diubah = false;
+    let mut awal_baris = 0;
+    for baris in badan.split_inclusive('\n') {
+        let dari_baris = awal_baris;
+        awal_baris += baris.len();
+        if let Some(n) = RE_PASAL.captures(baris.trim()).and_then(|c| angka(&c[1])) {
+            if n < terakhir {
+                keluar.push_str(&badan[dari_baris..]);
+                break;
+            }
+            terakhir = n;
+            keluar.push_str(baris);
+            continue;
+        }
+        let mut dari = 0;
+        for c in RE_PASAL_SEBARIS.captures_iter(baris) {
+            let Some(n) = angka(&c[1]) else { continue };
+            let berhuruf = c[1].ends_with(|c: char| c.is_ascii_uppercase());
+            let lanjut = (n > terakhir && n <= terakhir + 3) || (berhuruf && n == terakhir);
+            let (Some(m), true) = (c.get(0), lanjut) else {
+                continue;
+            };
+            keluar.push_str(&baris[dari..m.start()]);
+            keluar.push_str("\nPasal ");
+            keluar.push_str(&c[1]);
+            keluar.push('\n');
+            dari = m.end();
+            terakhir = n;
+            diubah = true;
+        }
+        keluar.push_str(&baris[dari..]);
+    }
+    if !diubah {
+        return Cow::Borrowed(teks);
+    }
+    keluar.push_str(sisa);
+    Cow::Owned(keluar)
 }
 
 /// A line of text goes to the article it follows, or to the opening before the first one.
@@ -478,6 +536,31 @@ Cukup jelas.
 
     /// OCR ran the signatures and the Penjelasan heading on after the last article: the
     /// Penjelasan's "Pasal 1 Cukup jelas." must not become the regulation's Pasal 1.
+    /// UU 5/1960 has one article on a line of its own and 57 run on in the text: the run-on
+    /// ones that continue the numbering are articles too; a reference that ends a sentence out
+    /// of sequence is not, and after a heading numbered lower (a Penjelasan whose heading OCR
+    /// lost) nothing more is cut out.
+    #[test]
+    fn run_on_articles_that_continue_the_numbering_are_cut_out_beside_articles_on_lines() {
+        let t = "UNDANG-UNDANG NOMOR 5 TAHUN 1960 TENTANG PERATURAN DASAR POKOK-POKOK AGRARIA
+                 BAB I DASAR. Pasal 1.
+                 (1) Seluruh wilayah. Pasal 2. Hak menguasai dari Negara.
+                 Lihat ketentuan dalam Pasal 9. Pasal 3. Hak ulayat.
+                 Pasal 4
+                 Macam-macam hak. Pasal 5. Hukum adat. Pasal 5A. Sisipan.
+                 Pasal 1
+                 Cukup jelas. Pasal 2. Cukup jelas.
+";
+        let p = urai(t, Path::new("uu/1960/5.md")).expect("parses");
+        let nomor: Vec<&str> = p.pasal.iter().map(|x| x.nomor.as_str()).collect();
+        assert_eq!(nomor, ["1", "2", "3", "4", "5", "5A", "1"]);
+        assert_eq!(
+            p.pasal[1].teks.trim(),
+            "Hak menguasai dari Negara.\nLihat ketentuan dalam Pasal 9."
+        );
+        assert_eq!(p.pasal[6].teks.trim(), "Cukup jelas. Pasal 2. Cukup jelas.");
+    }
+
     #[test]
     fn a_penjelasan_run_on_after_the_last_article_ends_the_articles() {
         let t = "PERATURAN PEMERINTAH REPUBLIK INDONESIA NOMOR 11 TAHUN 2021 TENTANG BADAN USAHA \
