@@ -363,3 +363,125 @@ async fn a_search_page_past_the_last_goes_to_the_last() {
     assert_eq!(st, 200, "a long query is cut, not refused");
     assert!(html.contains("terlalu panjang") && html.contains("maxlength=\"500\""));
 }
+
+/// Where `nilai` breaks `skema` (the JSON Schema keywords the form schemas use), as paths.
+fn tidak_cocok(skema: &serde_json::Value, nilai: &serde_json::Value, jalur: &str) -> Vec<String> {
+    use serde_json::Value;
+    let mut salah = Vec::new();
+    let jenis = skema["type"].as_str().unwrap_or("");
+    let sesuai = match (jenis, nilai) {
+        ("object", Value::Object(_)) | ("array", Value::Array(_)) => true,
+        ("string", Value::String(_)) | ("boolean", Value::Bool(_)) => true,
+        ("integer", Value::Number(n)) => n.is_i64() || n.is_u64(),
+        _ => false,
+    };
+    if !sesuai {
+        return vec![format!("{jalur}: not {jenis}: {nilai}")];
+    }
+    if let Some(pilihan) = skema["enum"].as_array()
+        && !pilihan.contains(nilai)
+    {
+        salah.push(format!("{jalur}: {nilai} not in enum"));
+    }
+    match nilai {
+        Value::Object(m) => {
+            let sifat = skema["properties"].as_object().expect("properties");
+            for (k, v) in m {
+                match sifat.get(k) {
+                    Some(s) => salah.extend(tidak_cocok(s, v, &format!("{jalur}.{k}"))),
+                    None => salah.push(format!("{jalur}.{k}: not in properties")),
+                }
+            }
+            for w in skema["required"].as_array().into_iter().flatten() {
+                let w = w.as_str().expect("name");
+                if !m.contains_key(w) {
+                    salah.push(format!("{jalur}.{w}: required, missing"));
+                }
+            }
+        }
+        Value::Array(a) => {
+            let n = a.len() as u64;
+            if skema["minItems"].as_u64().is_some_and(|m| n < m)
+                || skema["maxItems"].as_u64().is_some_and(|m| n > m)
+            {
+                salah.push(format!("{jalur}: {n} items"));
+            }
+            for (i, v) in a.iter().enumerate() {
+                salah.extend(tidak_cocok(&skema["items"], v, &format!("{jalur}[{i}]")));
+            }
+        }
+        Value::String(s) => {
+            let n = s.chars().count() as u64;
+            if skema["maxLength"].as_u64().is_some_and(|m| n > m)
+                || skema["minLength"].as_u64().is_some_and(|m| n < m)
+                || (skema["pattern"] == "\\S" && s.trim().is_empty())
+            {
+                salah.push(format!("{jalur}: length or blank"));
+            }
+            if skema["format"] == "date"
+                && time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+                    .is_err()
+            {
+                salah.push(format!("{jalur}: not a date"));
+            }
+        }
+        Value::Number(n) => {
+            let n = n.as_f64().expect("number");
+            if skema["minimum"].as_f64().is_some_and(|m| n < m)
+                || skema["maximum"].as_f64().is_some_and(|m| n > m)
+            {
+                salah.push(format!("{jalur}: {n} out of range"));
+            }
+        }
+        _ => {}
+    }
+    salah
+}
+
+/// The API description has an operation per document type whose body schema is the type's form
+/// as JSON Schema (also listed by `GET /api/dokumen`). The complete example of every type fits
+/// it, and the example sent to that path gives the PDF; a required field is required.
+#[tokio::test]
+async fn the_description_has_an_operation_per_document_type_that_its_example_fits() {
+    let s = server();
+    let (st, daftar) = s.json("/api/dokumen").await;
+    assert_eq!(st, 200);
+    let (st, doc) = s.json("/api/openapi.json").await;
+    assert_eq!(st, 200);
+    let jenis = daftar.as_array().expect("types");
+    assert!(jenis.len() >= 7);
+    for j in jenis {
+        let id = j["id"].as_str().expect("id");
+        let op = &doc["paths"][format!("/api/dokumen/{id}")]["post"];
+        let isi = &op["requestBody"]["content"]["application/json"];
+        assert_eq!(isi["schema"], j["skema"], "{id}: the listed schema");
+        assert_eq!(isi["schema"]["additionalProperties"], false, "{id}");
+        let masalah = tidak_cocok(&isi["schema"], &j["contoh"], id);
+        assert!(masalah.is_empty(), "{masalah:#?}");
+        assert!(
+            op["parameters"]
+                .as_array()
+                .is_some_and(|p| p.iter().all(|p| p["name"] != "jenis")),
+            "{id}: the type is in the path"
+        );
+        let r = reqwest::Client::new()
+            .post(s.url(&format!("/api/dokumen/{id}")))
+            .json(&j["contoh"])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(r.status(), 200, "{id}");
+        assert!(r.bytes().await.expect("body").starts_with(b"%PDF"), "{id}");
+    }
+    let pks = &doc["paths"]["/api/dokumen/perjanjian-kerja-sama-pihak-ketiga"]["post"];
+    let skema = &pks["requestBody"]["content"]["application/json"]["schema"];
+    let wajib = skema["required"].as_array().expect("required");
+    assert!(
+        wajib.contains(&"desa".into()) && wajib.contains(&"pihak_kedua".into()),
+        "{wajib:?}"
+    );
+    assert_eq!(
+        skema["properties"]["desa"]["properties"]["nama"]["pattern"],
+        "\\S"
+    );
+}

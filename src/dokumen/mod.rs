@@ -84,6 +84,11 @@ impl JenisDokumen {
     pub fn contoh(&self) -> Value {
         formulir::contoh(&self.formulir)
     }
+
+    /// The data the form takes, as JSON Schema ([`formulir::skema_json`]).
+    pub fn skema_json(&self) -> Value {
+        formulir::skema_json(&self.formulir)
+    }
 }
 
 /// A document checked and worded, ready to typeset.

@@ -182,6 +182,10 @@ pub struct JenisDokumenJson {
     /// Valid data for this document: what `POST /api/dokumen/{jenis}` accepts.
     #[schema(value_type = Object)]
     pub contoh: serde_json::Value,
+    /// The data the form takes, as JSON Schema (2020-12). The form's cross-field rules are not
+    /// in it.
+    #[schema(value_type = Object)]
+    pub skema: serde_json::Value,
 }
 
 /// Liveness and what is loaded.
@@ -217,7 +221,8 @@ pub struct Kesehatan {
 pub struct DokumenApi;
 
 /// `/api/openapi.json`: the description of this API (OpenAPI 3.1), with the document types this
-/// server knows listed as the values `{jenis}` takes.
+/// server knows listed as the values `{jenis}` takes, and one operation per type whose body is
+/// described by the type's form.
 pub async fn openapi(
     axum::extract::State(k): axum::extract::State<std::sync::Arc<super::Keadaan>>,
 ) -> Response {
@@ -244,7 +249,33 @@ pub async fn openapi(
             ));
         }
     }
-    Json(doc).into_response()
+    // One operation per document type as well, with the data its form takes as the body's
+    // schema, so a client can be made from the description and a tester sends valid data.
+    let Ok(mut json) = serde_json::to_value(&doc) else {
+        return Json(doc).into_response();
+    };
+    if let Some(paths) = json.get_mut("paths").and_then(|p| p.as_object_mut())
+        && let Some(umum) = paths.get("/api/dokumen/{jenis}").cloned()
+    {
+        for j in k.muatan().mesin.daftar() {
+            let mut op = umum.clone();
+            if let Some(post) = op.get_mut("post") {
+                post["operationId"] = format!("buat_{}", j.id.replace('-', "_")).into();
+                post["summary"] = format!("Buat {}", j.judul).into();
+                post["description"] = "Isian sesuai skema di bawah. Aturan antar-kolom formulir \
+                     (mis. urutan tanggal, jangka waktu yang cocok dengan tanggalnya) tidak \
+                     tercantum di skema; pelanggarannya dijawab 422 dengan jalur kolomnya."
+                    .into();
+                if let Some(params) = post.get_mut("parameters").and_then(|p| p.as_array_mut()) {
+                    params.retain(|p| p["name"] != "jenis");
+                }
+                post["requestBody"]["content"]["application/json"]["schema"] = j.skema_json();
+                post["requestBody"]["content"]["application/json"]["example"] = j.contoh();
+            }
+            paths.insert(format!("/api/dokumen/{}", j.id), op);
+        }
+    }
+    Json(json).into_response()
 }
 
 #[cfg(test)]

@@ -67,6 +67,7 @@ pub async fn api_daftar(State(k): S) -> Json<Vec<JenisDokumenJson>> {
                 versi: j.versi.clone(),
                 formulir: j.formulir.clone(),
                 contoh: j.contoh(),
+                skema: j.skema_json(),
             })
             .collect(),
     )

@@ -419,5 +419,121 @@ pub fn contoh(kolom: &[Kolom]) -> Value {
     }
     Value::Object(m)
 }
+/// The data a form takes, as JSON Schema (draft 2020-12, as OpenAPI 3.1 uses it): the canonical
+/// shape of each field, with its limits. It is stricter than [`periksa`], which also takes
+/// numbers written as text ("Rp1.500.000") and "ya"/"tidak" for yes-no; the cross-field rules of
+/// the form (`aturan:`) are not in it.
+pub fn skema_json(kolom: &[Kolom]) -> Value {
+    let mut sifat = Map::new();
+    let mut wajib = Vec::new();
+    for k in kolom {
+        let mut s = skema_kolom(k);
+        if let Value::Object(m) = &mut s {
+            m.insert("title".into(), Value::from(k.label.clone()));
+            if let Some(b) = &k.bantuan {
+                m.insert("description".into(), Value::from(b.clone()));
+            }
+            if let Some(b) = &k.bawaan {
+                m.insert("default".into(), b.clone());
+            }
+        }
+        // A yes-no field left out is "tidak"; a list or repeated group with a minimum is needed.
+        let daftar = k.jenis == JenisKolom::Daftar || (k.jenis == JenisKolom::Grup && k.ulang);
+        let perlu = k.wajib || (daftar && k.min.is_some_and(|m| m > 0.0));
+        if perlu && k.jenis != JenisKolom::YaTidak {
+            wajib.push(Value::from(k.nama.clone()));
+        }
+        sifat.insert(k.nama.clone(), s);
+    }
+    serde_json::json!({
+        "type": "object",
+        "properties": sifat,
+        "required": wajib,
+        "additionalProperties": false,
+    })
+}
+
+fn skema_kolom(k: &Kolom) -> Value {
+    use serde_json::json;
+    let isi = |m: Map<String, Value>| Value::Object(m);
+    let mut m = Map::new();
+    match k.jenis {
+        JenisKolom::Teks | JenisKolom::Paragraf => {
+            m.insert("type".into(), json!("string"));
+            m.insert("maxLength".into(), json!(batas_teks(k)));
+            if let Some(min) = k.min.filter(|m| *m > 0.0) {
+                m.insert("minLength".into(), json!(min as u64));
+            }
+            if k.wajib {
+                // Spaces alone are empty.
+                m.insert("pattern".into(), json!("\\S"));
+            }
+        }
+        JenisKolom::Tanggal => {
+            m.insert("type".into(), json!("string"));
+            m.insert("format".into(), json!("date"));
+        }
+        JenisKolom::Angka | JenisKolom::Rupiah => {
+            m.insert("type".into(), json!("integer"));
+            let bawah = if k.jenis == JenisKolom::Rupiah {
+                0.0
+            } else {
+                -BATAS_ANGKA
+            };
+            m.insert(
+                "minimum".into(),
+                json!(k.min.unwrap_or(bawah).max(bawah) as i64),
+            );
+            m.insert(
+                "maximum".into(),
+                json!(k.maks.unwrap_or(BATAS_ANGKA).min(BATAS_ANGKA) as i64),
+            );
+        }
+        JenisKolom::Pilihan => {
+            m.insert("type".into(), json!("string"));
+            m.insert("enum".into(), json!(k.pilihan));
+        }
+        JenisKolom::YaTidak => {
+            m.insert("type".into(), json!("boolean"));
+        }
+        JenisKolom::Gambar => {
+            m.insert("type".into(), json!("string"));
+            m.insert(
+                "pattern".into(),
+                json!("^data:image/(png|jpeg|jpg);base64,"),
+            );
+            m.insert(
+                "description".into(),
+                json!("PNG atau JPEG sebagai data URL, paling besar 1 MB"),
+            );
+        }
+        JenisKolom::Daftar => {
+            m.insert("type".into(), json!("array"));
+            m.insert(
+                "items".into(),
+                json!({"type": "string", "maxLength": BATAS_TEKS * 2, "pattern": "\\S"}),
+            );
+            m.insert("maxItems".into(), json!(batas_butir(k)));
+            if let Some(min) = k.min.filter(|m| *m > 0.0) {
+                m.insert("minItems".into(), json!(min as u64));
+            } else if k.wajib {
+                m.insert("minItems".into(), json!(1));
+            }
+        }
+        JenisKolom::Grup if k.ulang => {
+            m.insert("type".into(), json!("array"));
+            m.insert("items".into(), skema_json(&k.kolom));
+            m.insert("maxItems".into(), json!(batas_butir(k)));
+            if let Some(min) = k.min.filter(|m| *m > 0.0) {
+                m.insert("minItems".into(), json!(min as u64));
+            } else if k.wajib {
+                m.insert("minItems".into(), json!(1));
+            }
+        }
+        JenisKolom::Grup => return skema_json(&k.kolom),
+    }
+    isi(m)
+}
+
 #[cfg(test)]
 mod tests;
