@@ -58,7 +58,7 @@ pub fn baca_teks(path: &Path, batas: u64) -> Result<String, GalatBaca> {
 
 /// A size as people say it: from 0.95 MB on in MB with at most one decimal ("2 MB", "1,4 MB",
 /// "1 MB" also for 1,000,000 bytes), below that in KB ("512 KB").
-pub fn besaran(byte: u64) -> String {
+fn besaran(byte: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     let persepuluh = (byte as f64 / MB * 10.0).round() as u64;
     if persepuluh >= 10 {

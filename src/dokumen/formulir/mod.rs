@@ -455,7 +455,6 @@ pub fn skema_json(kolom: &[Kolom]) -> Value {
 
 fn skema_kolom(k: &Kolom) -> Value {
     use serde_json::json;
-    let isi = |m: Map<String, Value>| Value::Object(m);
     let mut m = Map::new();
     match k.jenis {
         JenisKolom::Teks | JenisKolom::Paragraf => {
@@ -532,7 +531,7 @@ fn skema_kolom(k: &Kolom) -> Value {
         }
         JenisKolom::Grup => return skema_json(&k.kolom),
     }
-    isi(m)
+    Value::Object(m)
 }
 
 #[cfg(test)]
