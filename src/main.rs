@@ -20,6 +20,15 @@ fn main() -> ExitCode {
     };
     match cli::jalankan(perintah) {
         Ok(kode) => kode,
+        // The reader of the output went away (`| head`): nothing more to say, as ripgrep does.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("galat: {}", pesan(&e));
             ExitCode::FAILURE

@@ -358,6 +358,32 @@ async fn oversized_multipart_is_413_and_png_is_sniffed() {
     assert!(html.contains("Gambar sudah terlampir"));
 }
 
+/// A reader that goes away (`sinergi dokumen --json | head -1`) ends the command quietly: no
+/// panic, no error message, exit 0, as ripgrep does. The pipe's reading end is closed before
+/// the command starts, so its first line already meets a closed pipe.
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    for args in [
+        &["dokumen", "--json"][..],
+        &["dokumen", PKS],
+        &["dokumen", PKS, "--contoh"],
+        &["check"],
+    ] {
+        let (baca, tulis) = std::io::pipe().expect("pipe");
+        drop(baca);
+        let out = bin()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdout(tulis)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run");
+        let galat = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {galat}", out.status);
+        assert!(galat.trim().is_empty(), "{args:?}: {galat}");
+    }
+}
+
 #[test]
 fn content_symlink_loops_aliases_and_huge_entries_are_reported() {
     let dir = pohon(&[

@@ -54,15 +54,15 @@ pub fn pengguna(f: &Folder, p: PenggunaPerintah) -> Result<ExitCode> {
                     (akun::sandi_acak()?, true)
                 };
                 let p = akun::tambah(&g, &nama, peran, &kode, &sandi).await?;
-                println!("Akun dibuat: {} ({})", p.nama, p.keterangan());
+                tulis!("Akun dibuat: {} ({})", p.nama, p.keterangan());
                 if cetak {
-                    println!("Kata sandi sekali pakai: {sandi}");
-                    println!("Berikan kepada pemiliknya; ia dapat menggantinya di halaman /akun.");
+                    tulis!("Kata sandi sekali pakai: {sandi}");
+                    tulis!("Berikan kepada pemiliknya; ia dapat menggantinya di halaman /akun.");
                 }
             }
             PenggunaPerintah::Daftar => {
                 for p in akun::daftar(&g).await? {
-                    println!(
+                    tulis!(
                         "{:<24} {:<9} {:<16} {}{}",
                         p.nama,
                         p.peran,
@@ -74,7 +74,7 @@ pub fn pengguna(f: &Folder, p: PenggunaPerintah) -> Result<ExitCode> {
             }
             PenggunaPerintah::Nonaktif { nama } => {
                 akun::nonaktifkan(&g, &nama).await?;
-                println!("Akun {nama} dinonaktifkan.");
+                tulis!("Akun {nama} dinonaktifkan.");
             }
         }
         g.tutup().await;
@@ -89,7 +89,7 @@ pub fn cadangan(f: &Folder, out: &Path) -> Result<ExitCode> {
         let g = Gudang::buka(&f.sumber()).await?;
         cadangan::cadangkan(&g, out).await?;
         g.tutup().await;
-        println!("Cadangan ditulis: {}", out.display());
+        tulis!("Cadangan ditulis: {}", out.display());
         Ok(ExitCode::SUCCESS)
     })
 }
@@ -103,6 +103,6 @@ pub fn pulihkan(f: &Folder, berkas: &Path) -> Result<ExitCode> {
     }
     let rt = runtime()?;
     rt.block_on(cadangan::pulihkan(berkas, &f.data))?;
-    println!("Dipulihkan ke {}", f.data.display());
+    tulis!("Dipulihkan ke {}", f.data.display());
     Ok(ExitCode::SUCCESS)
 }

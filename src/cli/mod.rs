@@ -2,6 +2,27 @@
 //! function per command (`perintah`). Library policy (whether the index is fresh, what `check`
 //! checks) lives in the library; this is the edge where errors become `anyhow` messages.
 
+/// `println!` for command output: a closed pipe (`sinergi search … | head -1`) is an error
+/// the command returns, which ends it quietly, rather than a panic.
+macro_rules! tulis {
+    () => {
+        std::io::Write::write_all(&mut std::io::stdout().lock(), b"\n")?
+    };
+    ($($t:tt)+) => {
+        std::io::Write::write_fmt(
+            &mut std::io::stdout().lock(),
+            format_args!("{}\n", format_args!($($t)+)),
+        )?
+    };
+}
+
+/// `print!` for command output, as [`tulis!`].
+macro_rules! cetak {
+    ($($t:tt)+) => {
+        std::io::Write::write_fmt(&mut std::io::stdout().lock(), format_args!($($t)+))?
+    };
+}
+
 mod akun;
 mod argumen;
 mod bantuan;
@@ -43,7 +64,7 @@ pub fn jalankan(cli: Cli) -> Result<ExitCode> {
         database: cli.database,
     };
     match cli.perintah {
-        Perintah::Check => Ok(perintah::check(&f)),
+        Perintah::Check => perintah::check(&f),
         Perintah::Index { korpus } => perintah::index(&f, korpus.as_deref()),
         Perintah::Search {
             query,

@@ -69,24 +69,24 @@ fn muat_mesin(konten: &konten::Konten, f: &Folder) -> Result<Mesin> {
 
 fn tulis_pdf(out: &Path, pdf: Vec<u8>) -> Result<()> {
     std::fs::write(out, pdf).with_context(|| format!("{} tidak dapat ditulis", out.display()))?;
-    println!("PDF ditulis: {}", out.display());
+    tulis!("PDF ditulis: {}", out.display());
     Ok(())
 }
 
 /// `sinergi check`
-pub fn check(f: &Folder) -> ExitCode {
+pub fn check(f: &Folder) -> Result<ExitCode> {
     let laporan = sinergi::periksa::periksa(&f.content, &f.dokumen());
     for m in &laporan.masalah {
-        println!("{m}");
+        tulis!("{m}");
     }
     if !laporan.masalah.is_empty() {
         eprintln!("{} masalah ditemukan.", laporan.masalah.len());
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     if let Some(r) = laporan.ringkasan() {
-        println!("{r}");
+        tulis!("{r}");
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `sinergi index [--korpus DIR]`
@@ -103,7 +103,7 @@ pub fn index(f: &Folder, korpus: Option<&Path>) -> Result<ExitCode> {
     } else {
         String::new()
     };
-    println!(
+    tulis!(
         "Indeks selesai: {} dokumen{korpus} di {}",
         meta.dokumen,
         f.index.display()
@@ -158,17 +158,17 @@ pub fn search(f: &Folder, c: Cari) -> Result<ExitCode> {
         })
         .context("pencarian gagal")?;
     if c.json {
-        println!(
+        tulis!(
             "{}",
             serde_json::to_string_pretty(&HasilCari::from(&hasil))?
         );
     } else {
-        cetak_hasil(&c.query, &hasil);
+        cetak_hasil(&c.query, &hasil)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn cetak_hasil(q: &str, h: &Hasil) {
+fn cetak_hasil(q: &str, h: &Hasil) -> Result<()> {
     let terminal = std::io::stdout().is_terminal();
     let (buka, tutup) = if terminal {
         ("\x1b[1m", "\x1b[0m")
@@ -176,24 +176,24 @@ fn cetak_hasil(q: &str, h: &Hasil) {
         ("[", "]")
     };
     for (salah, benar) in &h.koreksi {
-        println!("Ejaan dibetulkan: {salah} → {benar}");
+        tulis!("Ejaan dibetulkan: {salah} → {benar}");
     }
     if h.total == 0 {
-        println!(
+        tulis!(
             "Tidak ada hasil untuk \"{q}\". Coba kata lain, hapus saringan, atau periksa ejaan."
         );
-        return;
+        return Ok(());
     }
-    println!(
+    tulis!(
         "{} untuk \"{q}\"",
         sinergi::search::query::jumlah_teks(h.total, h.total_tepat)
     );
     if !h.semua_kata {
-        println!("(tidak ada yang memuat semua kata; ditampilkan yang memuat sebagian)");
+        tulis!("(tidak ada yang memuat semua kata; ditampilkan yang memuat sebagian)");
     }
     for (i, hit) in h.hits.iter().enumerate() {
-        println!();
-        println!(
+        tulis!();
+        tulis!(
             "{:>2}. {}  [{}] {}  (skor {:.2})",
             i + 1,
             hit.judul,
@@ -202,7 +202,7 @@ fn cetak_hasil(q: &str, h: &Hasil) {
             hit.skor
         );
         if !hit.ringkas.is_empty() {
-            println!("    {}", hit.ringkas);
+            tulis!("    {}", hit.ringkas);
         }
         let cuplikan: String = hit
             .cuplikan
@@ -215,7 +215,7 @@ fn cetak_hasil(q: &str, h: &Hasil) {
                 }
             })
             .collect();
-        println!("    {cuplikan}");
+        tulis!("    {cuplikan}");
     }
     let facet = |m: &std::collections::BTreeMap<String, u64>| {
         m.iter()
@@ -223,11 +223,12 @@ fn cetak_hasil(q: &str, h: &Hasil) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    println!();
-    println!("Jenis: {}", facet(&h.facets.jenis));
+    tulis!();
+    tulis!("Jenis: {}", facet(&h.facets.jenis));
     if !h.facets.bidang.is_empty() {
-        println!("Bidang: {}", facet(&h.facets.bidang));
+        tulis!("Bidang: {}", facet(&h.facets.bidang));
     }
+    Ok(())
 }
 
 /// `sinergi dokumen [JENIS] [--contoh] [--json]`
@@ -243,10 +244,10 @@ pub fn dokumen(f: &Folder, jenis: Option<String>, contoh: bool, json: bool) -> R
                                        "dasar_hukum": j.dasar_hukum, "versi": j.versi})
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&daftar)?);
+            tulis!("{}", serde_json::to_string_pretty(&daftar)?);
         } else {
             for j in mesin.daftar() {
-                println!("{:<42} {:<12} {}", j.id, j.tahap, j.judul);
+                tulis!("{:<42} {:<12} {}", j.id, j.tahap, j.judul);
             }
         }
         return Ok(ExitCode::SUCCESS);
@@ -255,24 +256,26 @@ pub fn dokumen(f: &Folder, jenis: Option<String>, contoh: bool, json: bool) -> R
         .jenis(&id)
         .ok_or_else(|| DokumenError::TidakDikenal(id.clone()))?;
     if contoh {
-        print!("{}", serde_yaml::to_string(&j.contoh())?);
+        cetak!("{}", serde_yaml::to_string(&j.contoh())?);
     } else if json {
-        println!("{}", serde_json::to_string_pretty(&j.formulir)?);
+        tulis!("{}", serde_json::to_string_pretty(&j.formulir)?);
     } else {
-        println!("{} ({})", j.judul, j.id);
-        cetak_kolom(&j.formulir, "");
-        println!("\nContoh isian lengkap: sinergi dokumen {id} --contoh");
+        tulis!("{} ({})", j.judul, j.id);
+        cetak_kolom(&j.formulir, "")?;
+        tulis!("\nContoh isian lengkap: sinergi dokumen {id} --contoh");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
+fn cetak_kolom(kolom: &[Kolom], awalan: &str) -> Result<()> {
     for k in kolom {
         let wajib = if k.wajib { " (wajib)" } else { "" };
         let ulang = if k.ulang { ", berulang" } else { "" };
-        println!(
+        tulis!(
             "  {awalan}{:<36} {}{ulang}{wajib} — {}",
-            k.nama, k.jenis, k.label
+            k.nama,
+            k.jenis,
+            k.label
         );
         if k.jenis == JenisKolom::Grup {
             let anak = if k.ulang {
@@ -280,9 +283,10 @@ fn cetak_kolom(kolom: &[Kolom], awalan: &str) {
             } else {
                 format!("{awalan}{}.", k.nama)
             };
-            cetak_kolom(&k.kolom, &anak);
+            cetak_kolom(&k.kolom, &anak)?;
         }
     }
+    Ok(())
 }
 
 /// What `sinergi render` asks for.
@@ -338,7 +342,7 @@ pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
         Ok(b) => {
             std::fs::write(&r.out, b)
                 .with_context(|| format!("{} tidak dapat ditulis", r.out.display()))?;
-            println!(
+            tulis!(
                 "{} ditulis: {}",
                 format.ekstensi().to_uppercase(),
                 r.out.display()
@@ -440,7 +444,7 @@ fn modul_tertinggal(konten: &sinergi::konten::Konten, a: &Acara) {
 /// `sinergi materi modul|slide|kit …`
 pub fn materi(f: &Folder, jenis: MateriPerintah) -> Result<ExitCode> {
     if let MateriPerintah::Kit { contoh: true, .. } = &jenis {
-        print!("{}", serde_yaml::to_string(&Acara::contoh())?);
+        cetak!("{}", serde_yaml::to_string(&Acara::contoh())?);
         return Ok(ExitCode::SUCCESS);
     }
     let konten = muat_konten(&f.content)?;
@@ -460,7 +464,7 @@ pub fn materi(f: &Folder, jenis: MateriPerintah) -> Result<ExitCode> {
             modul_tertinggal(&konten, &a);
             let out = out.context("--out DIR wajib diberikan")?;
             for p in pelatihan::kit(&mesin, &konten, &a, &opsi, &out)? {
-                println!("PDF ditulis: {}", p.display());
+                tulis!("PDF ditulis: {}", p.display());
             }
         }
     }
