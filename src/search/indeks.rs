@@ -11,6 +11,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDoc
 
 use super::analyzer;
 use super::cuplikan::Penyorot;
+use super::dekat;
 use super::generasi::Meta;
 use super::hitung::hitung;
 use super::index::{Fields, IndexError, daftarkan_analyzer};
@@ -183,7 +184,8 @@ impl Indeks {
         if hitungan.total > p.offset as u64 {
             // Parts of one regulation are one result: take enough of the best to fill the page
             // after grouping.
-            let ambil = ((p.offset + limit) * 4 + 40).min(2_000);
+            // Every page takes at least the candidates nearness reorders, so the pages agree.
+            let ambil = ((p.offset + limit) * 4 + 40).clamp(dekat::CALON, 2_000);
             let top = {
                 use std::sync::atomic::Ordering::SeqCst;
                 let sendiri = self.berjalan.fetch_add(1, SeqCst) == 0;
@@ -214,7 +216,19 @@ impl Indeks {
                     peringkat(&searcher, pelaksana, penuh.as_ref(), ambil)
                 };
                 self.berjalan.fetch_sub(1, SeqCst);
-                top?
+                let mut top = top?;
+                if semua_kata {
+                    let istilah = dekat::istilah_kelompok(&kelompok, self.f.cari);
+                    let n = top.len().min(dekat::CALON);
+                    let akar =
+                        analyzer::analisis(&kamus, &p.q.replace('"', " "), analyzer::Mode::Akar);
+                    let lebar = match (akar.first(), akar.last()) {
+                        (Some(a), Some(z)) => z.position.saturating_sub(a.position) as u32 + 1,
+                        _ => 0,
+                    };
+                    dekat::dekatkan(&searcher, self.f.cari, &istilah, lebar, &mut top[..n])?;
+                }
+                top
             };
             grup = kelompokkan(&searcher, &self.ordinal, top)?;
         }
@@ -535,6 +549,56 @@ mod tests {
                 assert_eq!(id(&dipangkas), id(&lagi), "{q} from {offset}");
             }
         }
+    }
+
+    /// An article that says what the query says ranks above one that uses the same words more
+    /// often but apart (the dispute article of kerja sama Desa against one that names disputes
+    /// in one sentence and kerja sama Desa in others); without nearness the other wins.
+    #[test]
+    fn words_standing_together_rank_above_the_same_words_scattered() {
+        let konten = crate::konten::muat(Path::new("content")).expect("bundled content");
+        let asal = konten
+            .semua()
+            .iter()
+            .find(|e| matches!(e.data, crate::konten::Data::Regulasi(_)))
+            .expect("a regulation entry")
+            .clone();
+        let entri = |id: &str, body: &str| {
+            let mut e = asal.clone();
+            e.id = id.into();
+            e.judul = "Pasal".into();
+            e.body = body.into();
+            e
+        };
+        let tersebar = entri(
+            "tersebar",
+            "Perselisihan diselesaikan secara musyawarah. Perselisihan yang tidak selesai \
+             dibawa ke pengadilan. Kerja sama Desa dilaporkan kepada bupati, dan kerja sama \
+             Desa dievaluasi setiap tahun oleh camat.\n",
+        );
+        let rapat = entri(
+            "rapat",
+            "Setiap perselisihan kerja sama Desa diselesaikan secara musyawarah serta \
+             dilandasi semangat kekeluargaan oleh para pihak yang bersangkutan.\n",
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut tambahan = vec![tersebar, rapat].into_iter();
+        generasi::bangun_dengan(&konten, &mut tambahan, None, dir.path(), &mut |_| {})
+            .expect("index");
+        let indeks = generasi::buka(dir.path(), generasi::Periksa::Ukuran).expect("open");
+        let hasil = indeks
+            .cari(&Permintaan {
+                q: "perselisihan kerja sama desa".into(),
+                limit: 100,
+                ..Default::default()
+            })
+            .expect("search");
+        let urutan: Vec<&str> = hasil.hits.iter().map(|h| h.id.as_str()).collect();
+        let di = |id: &str| urutan.iter().position(|x| *x == id);
+        assert!(
+            di("rapat") < di("tersebar") && di("tersebar").is_some(),
+            "{urutan:?}"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod analyzer;
 mod cocok;
 mod cuplikan;
+mod dekat;
 pub mod generasi;
 mod hitung;
 mod indeks;
