@@ -120,7 +120,8 @@ fn muat_tera() -> Result<tera::Tera, tera::Error> {
     let mut t = tera::Tera::new();
     // Counts as Indonesian readers write them: 4.181, not 4181.
     t.register_filter("ribuan", |x: i64, _: tera::Kwargs, _: &tera::State| {
-        crate::format::ribuan(x.unsigned_abs())
+        let tanda = if x < 0 { "-" } else { "" };
+        format!("{tanda}{}", crate::format::ribuan(x.unsigned_abs()))
     });
     t.add_raw_templates(templat![
         "dasar.html",
@@ -434,5 +435,21 @@ async fn sinyal_berhenti() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Counts read as Indonesian readers write them, and a negative one keeps its sign.
+    #[test]
+    fn the_ribuan_filter_groups_digits_and_keeps_the_sign() {
+        let mut t = super::muat_tera().expect("templates");
+        t.add_raw_template("uji", "{{ a | ribuan }} {{ b | ribuan }} {{ c | ribuan }}")
+            .expect("template");
+        let ctx = tera::Context::from_serialize(&serde_json::json!({
+            "a": 4181, "b": -1500000, "c": 0
+        }))
+        .expect("context");
+        assert_eq!(t.render("uji", &ctx).expect("render"), "4.181 -1.500.000 0");
     }
 }
