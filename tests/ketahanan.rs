@@ -384,6 +384,39 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
     }
 }
 
+/// Numbers and addresses that cannot be read are refused in Indonesian, naming the option and
+/// the value (the standard library says it in English), and the help of a command with
+/// subcommands heads them "Perintah" as the top level does.
+#[test]
+fn command_line_values_and_help_are_in_indonesian() {
+    for (args, harap) in [
+        (
+            &["search", "--limit", "abc", "desa"][..],
+            "--limit <LIMIT>: harus bilangan bulat, bukan `abc`",
+        ),
+        (
+            &["search", "--limit", "99999999999999999999999", "desa"],
+            "terlalu besar",
+        ),
+        (
+            &["serve", "--addr", "xyz"],
+            "--addr <ADDR>: harus alamat IP dengan port, mis. 127.0.0.1:8080, bukan `xyz`",
+        ),
+    ] {
+        let out = bin().args(args).output().expect("run");
+        let galat = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {galat}");
+        assert!(galat.contains(harap), "{args:?}: {galat}");
+    }
+    for perintah in ["materi", "pengguna"] {
+        let out = bin().args([perintah, "--help"]).output().expect("run");
+        let bantuan = String::from_utf8_lossy(&out.stdout);
+        assert!(bantuan.contains("\nPerintah:\n"), "{bantuan}");
+        assert!(bantuan.contains("<PERINTAH>"), "{bantuan}");
+        assert!(!bantuan.contains("Commands"), "{bantuan}");
+    }
+}
+
 #[test]
 fn content_symlink_loops_aliases_and_huge_entries_are_reported() {
     let dir = pohon(&[

@@ -17,8 +17,6 @@ use sinergi::opsi::{Jenis, Tahun, Zona};
     about = "Basis pengetahuan dan layanan kerja sama desa",
     long_about = "Sinergi: basis pengetahuan kerja sama desa (regulasi, studi kasus, templat, materi) \
                   yang dapat dicari, lewat baris perintah dan layanan web.",
-    subcommand_help_heading = "Perintah",
-    subcommand_value_name = "PERINTAH",
     disable_help_subcommand = true
 )]
 pub struct Cli {

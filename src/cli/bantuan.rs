@@ -4,6 +4,12 @@ use std::process::ExitCode;
 
 /// Help in Indonesian: headings and usage line, for every subcommand.
 pub fn perintah_indonesia(c: clap::Command) -> clap::Command {
+    let c = if c.has_subcommands() {
+        c.subcommand_help_heading("Perintah")
+            .subcommand_value_name("PERINTAH")
+    } else {
+        c
+    };
     c.help_template("{about-with-newline}\nPemakaian: {usage}\n\n{all-args}{after-help}")
         .disable_help_flag(true)
         .disable_version_flag(true)
@@ -53,11 +59,11 @@ pub fn galat_argumen(e: clap::Error) -> ExitCode {
         }
         ErrorKind::ValueValidation => {
             // The option types say what they accept; their message follows the option's name.
-            let sebab = std::error::Error::source(&e)
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| {
-                    format!("nilai `{}` tidak sah", konteks(ContextKind::InvalidValue))
-                });
+            let nilai = konteks(ContextKind::InvalidValue);
+            let sebab = match std::error::Error::source(&e) {
+                Some(s) => sebab_nilai(s, &nilai),
+                None => format!("nilai `{nilai}` tidak sah"),
+            };
             format!("{}: {sebab}", konteks(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidValue => format!(
@@ -81,4 +87,21 @@ pub fn galat_argumen(e: clap::Error) -> ExitCode {
     eprintln!("galat: {pesan}");
     eprintln!("Lihat `sinergi --help` atau `sinergi PERINTAH --help`.");
     ExitCode::from(2)
+}
+
+/// Why a value was refused. The option types of this crate say it in Indonesian already; the
+/// standard library's number and address parsers say it in English, so theirs is said here.
+fn sebab_nilai(s: &(dyn std::error::Error + 'static), nilai: &str) -> String {
+    use std::num::IntErrorKind;
+    if let Some(p) = s.downcast_ref::<std::num::ParseIntError>() {
+        return match p.kind() {
+            IntErrorKind::Empty => "tidak boleh kosong".to_string(),
+            IntErrorKind::PosOverflow => format!("`{nilai}` terlalu besar"),
+            _ => format!("harus bilangan bulat, bukan `{nilai}`"),
+        };
+    }
+    if s.is::<std::net::AddrParseError>() {
+        return format!("harus alamat IP dengan port, mis. 127.0.0.1:8080, bukan `{nilai}`");
+    }
+    s.to_string()
 }
