@@ -47,7 +47,7 @@ pub fn tanpa_alias(teks: &str) -> Result<(), GalatYaml> {
         let (event, span) = hasil.map_err(|e| GalatYaml::Sintaks {
             baris: e.marker().line(),
             kolom: e.marker().col() + 1,
-            pesan: e.info().to_string(),
+            pesan: sintaks_indonesia(e.info()),
         })?;
         let berjangkar = match event {
             Event::Alias(_) => true,
@@ -64,6 +64,94 @@ pub fn tanpa_alias(teks: &str) -> Result<(), GalatYaml> {
         }
     }
     Ok(())
+}
+
+/// The parser's word for a syntax error, said in Indonesian where a person filling a form or
+/// writing an entry is likely to meet it; the rarer ones (tags, directives) keep the parser's
+/// English after an Indonesian lead.
+fn sintaks_indonesia(info: &str) -> String {
+    const TERJEMAHAN: &[(&str, &str)] = &[
+        (
+            "did not find expected node content",
+            "nilai tidak lengkap: ada `[`, `{`, `-` atau `:` tanpa isi, atau kurung yang tidak \
+             ditutup",
+        ),
+        (
+            "while parsing a flow sequence",
+            "daftar dalam `[ ]` tidak ditutup dengan `]` atau butirnya tidak dipisah koma",
+        ),
+        (
+            "while parsing a flow mapping",
+            "pasangan dalam `{ }` tidak ditutup dengan `}` atau tidak dipisah koma",
+        ),
+        (
+            "while parsing a block mapping, did not find expected key",
+            "indentasi kunci tidak sejajar dengan kunci di atasnya",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "butir daftar harus diawali `-` sejajar dengan butir lainnya",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "titik dua (`:`) di tempat yang tidak boleh; beri tanda kutip pada nilai yang memuat \
+             `: `",
+        ),
+        (
+            "illegal placement of ':' indicator",
+            "titik dua (`:`) di tempat yang tidak boleh; beri tanda kutip pada nilai yang memuat \
+             `: ` atau tutup dulu kurungnya",
+        ),
+        (
+            "simple key expect ':'",
+            "kunci tanpa titik dua (`:`) sesudahnya",
+        ),
+        ("misplaced bracket", "kurung di tempat yang salah"),
+        ("recursion limit exceeded", "bersarang terlalu dalam"),
+        (
+            "wrongly indented line in block scalar",
+            "baris teks blok (`|` atau `>`) salah indentasinya",
+        ),
+        (
+            "comment intercepting the multiline text",
+            "komentar (`#`) memotong teks beberapa baris",
+        ),
+        (
+            "block sequence entries are not allowed in this context",
+            "butir daftar (`-`) di tempat yang tidak boleh; periksa indentasinya",
+        ),
+        (
+            "quoted scalar, found unexpected end of stream",
+            "tanda kutip tidak ditutup",
+        ),
+        (
+            "found unknown escape character",
+            "urutan `\\` yang tidak dikenal dalam teks berkutip ganda; pakai kutip tunggal",
+        ),
+        (
+            "invalid trailing content after double-quoted scalar",
+            "ada teks sesudah tanda kutip penutup",
+        ),
+        (
+            "tab",
+            "tab tidak boleh dipakai untuk indentasi; pakai spasi",
+        ),
+        ("invalid indentation", "indentasi tidak sah"),
+        (
+            "found unprintable character",
+            "memuat karakter yang tidak dapat dicetak",
+        ),
+        ("unexpected eof", "teks berakhir sebelum selesai"),
+        (
+            "unexpected end of plain scalar",
+            "teks berakhir sebelum selesai",
+        ),
+    ];
+    TERJEMAHAN
+        .iter()
+        .find(|(inggris, _)| info.contains(inggris))
+        .map(|(_, indonesia)| indonesia.to_string())
+        .unwrap_or_else(|| format!("sintaks salah ({info})"))
 }
 
 /// Parses `teks` as `T` after refusing anchors and aliases.
@@ -136,5 +224,26 @@ mod tests {
     fn syntax_errors_say_where() {
         let e = baca::<serde_json::Value>("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(matches!(e, GalatYaml::Sintaks { .. }), "{e:?}");
+    }
+
+    /// The syntax errors a person filling a form meets are said in Indonesian, with the line.
+    #[test]
+    fn common_syntax_errors_are_said_in_indonesian() {
+        for (teks, baris, harap) in [
+            ("nama: [\n", 2, "kurung yang tidak ditutup"),
+            ("a: [1, 2\nb: 3\n", 2, "tutup dulu kurungnya"),
+            ("a: [1, 2\n", 2, "`[ ]` tidak ditutup"),
+            ("a: 1\nb\n", 3, "kunci tanpa titik dua"),
+            ("a: 1\n  b: 2\n", 2, "titik dua"),
+            ("a:\n  - x\n - y\n", 3, "sejajar"),
+            ("a: \"tanpa tutup\n", 1, "tanda kutip tidak ditutup"),
+            ("a:\n\tb: 1\n", 2, "tab tidak boleh"),
+            ("a: \"\\q\"\n", 1, "urutan"),
+        ] {
+            let e = baca::<serde_json::Value>(teks).unwrap_err();
+            let pesan = e.to_string();
+            assert!(pesan.contains(harap), "{teks:?}: {pesan}");
+            assert_eq!(e.letak().0, baris, "{teks:?}: {pesan}");
+        }
     }
 }
