@@ -18,6 +18,7 @@
 //! - [`web`]: [`web::jalankan`] serves pages and the JSON API; [`web::api`] holds the JSON
 //!   shapes (also printed by `--json`).
 //! - [`yaml`]: YAML from users, read with anchors and aliases refused.
+//! - [`json`]: JSON from users, its syntax errors said in Indonesian with line and column.
 //! - [`berkas`]: files named by a user, read up to a limit, with errors in Indonesian.
 //!
 //! Everything else is `pub(crate)`: Indonesian formatting (`format`), the full-text corpus reader
@@ -37,6 +38,7 @@ pub mod format;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;
+pub mod json;
 pub mod konten;
 pub(crate) mod korpus;
 pub mod opsi;

@@ -255,6 +255,27 @@ async fn sign_in_tokens_and_csrf_di(s: &Server) {
     };
     assert_eq!(api(DESA_A).await.expect("get").status(), 200);
     assert_eq!(api(DESA_B).await.expect("get").status(), 403);
+    // A profile that is not JSON, or names a field the profile does not have, is refused in
+    // Indonesian with where and what.
+    let simpan = |isi: &'static str| {
+        reqwest::Client::new()
+            .put(s.url(&format!("/api/desa/{DESA_A}/profil")))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body(isi)
+            .send()
+    };
+    let r = simpan("{\"telepon\": ").await.expect("put");
+    assert_eq!(r.status(), 400);
+    let galat = r.text().await.expect("body");
+    assert!(
+        galat.contains("baris 1, kolom 12: JSON tidak dapat dibaca: teks berakhir"),
+        "{galat}"
+    );
+    let r = simpan("{\"telpon\": \"0262\"}").await.expect("put");
+    assert_eq!(r.status(), 422);
+    let galat = r.text().await.expect("body");
+    assert!(galat.contains("kolom `telpon` tidak dikenal"), "{galat}");
     let tanpa = reqwest::get(s.url(&format!("/api/desa/{DESA_A}/profil")))
         .await
         .expect("get");

@@ -316,8 +316,7 @@ fn baca_berkas_data(p: &Path, apa: &str) -> Result<String> {
 pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
     let teks = baca_berkas_data(&r.data, "berkas isian")?;
     let isian: serde_json::Value = if r.data.extension().is_some_and(|x| x == "json") {
-        serde_json::from_str(&teks)
-            .with_context(|| format!("{}: JSON tidak valid", r.data.display()))?
+        sinergi::json::baca(&teks).map_err(|e| anyhow::anyhow!("{}: {e}", r.data.display()))?
     } else {
         sinergi::yaml::baca(&teks).map_err(|e| anyhow::anyhow!("{}: {e}", r.data.display()))?
     };

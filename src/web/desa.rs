@@ -260,7 +260,7 @@ pub async fn api_profil(State(k): S, Path(kode): Path<String>) -> Response {
 pub async fn api_simpan_profil(
     State(k): S,
     Path(kode): Path<String>,
-    Json(v): Json<Value>,
+    body: axum::body::Bytes,
 ) -> Response {
     let Some(m) = sesi::saya() else {
         return super::api::galat(StatusCode::UNAUTHORIZED, "perlu masuk atau token API");
@@ -268,6 +268,15 @@ pub async fn api_simpan_profil(
     if !izin::boleh_desa(m.pengguna(), &kode) {
         return super::api::galat(StatusCode::FORBIDDEN, "tidak berwenang atas desa ini");
     }
+    let v = match std::str::from_utf8(&body) {
+        Err(_) => {
+            return super::api::galat(StatusCode::BAD_REQUEST, "isi permintaan harus teks UTF-8");
+        }
+        Ok(teks) => match crate::json::baca(teks) {
+            Ok(v) => v,
+            Err(e) => return super::api::galat(StatusCode::BAD_REQUEST, e.to_string()),
+        },
+    };
     // A cookie session is enough here: a JSON body needs a CORS preflight the server never
     // grants, and the guard refuses cross-site writes.
     let lambang = match v.get("lambang") {
@@ -290,7 +299,10 @@ pub async fn api_simpan_profil(
         Err(e) => {
             return super::api::galat(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                format!("profil tidak valid: {e}"),
+                format!(
+                    "profil tidak valid: {}",
+                    crate::konten::skema::terjemahkan_serde(&e.to_string())
+                ),
             );
         }
     };

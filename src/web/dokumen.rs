@@ -187,8 +187,7 @@ pub async fn api_buat(
         if yaml {
             crate::yaml::baca(teks).map_err(|e| DokumenError::Permintaan(e.to_string()))
         } else {
-            serde_json::from_str(teks)
-                .map_err(|e| DokumenError::Permintaan(format!("JSON tidak valid: {e}")))
+            crate::json::baca(teks).map_err(|e| DokumenError::Permintaan(e.to_string()))
         }
     };
     match susun(&k, &id, baca, opsi, format).await {
