@@ -575,6 +575,16 @@ async fn cross_site_posts_and_undocumented_types_are_refused() {
             .expect("post");
         assert_eq!(r.status(), 415, "{jenis}");
     }
+    // A page's form sent as something else is refused in Indonesian, not in axum's English.
+    let r = klien
+        .post(s.url("/masuk"))
+        .json(&serde_json::json!({"nama": "x", "sandi": "y"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 415);
+    let teks = r.text().await.expect("body");
+    assert!(teks.contains("isian harus dikirim sebagai formulir"), "{teks}");
 }
 
 #[tokio::test]

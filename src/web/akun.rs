@@ -1,9 +1,9 @@
 //! Signing in and out, and the account page (password, personal API tokens).
 
+use super::isian::Isian;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -50,7 +50,7 @@ pub async fn masuk(
     State(k): S,
     sesi::Peer(peer): sesi::Peer,
     headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
+    Isian(f): Isian,
 ) -> Response {
     let nama = f.get("nama").map(|s| s.trim()).unwrap_or("");
     let sandi = f.get("sandi").map(String::as_str).unwrap_or("");
@@ -118,11 +118,7 @@ pub(super) fn periksa_csrf(k: &Keadaan, f: &HashMap<String, String>) -> Result<M
     Ok(m)
 }
 
-pub async fn keluar(
-    State(k): S,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+pub async fn keluar(State(k): S, headers: HeaderMap, Isian(f): Isian) -> Response {
     if let Err(r) = periksa_csrf(&k, &f) {
         return r;
     }
@@ -172,7 +168,7 @@ pub async fn akun(State(k): S) -> Response {
     }
 }
 
-pub async fn ganti_sandi(State(k): S, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn ganti_sandi(State(k): S, Isian(f): Isian) -> Response {
     let m = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,
@@ -198,7 +194,7 @@ pub async fn ganti_sandi(State(k): S, Form(f): Form<HashMap<String, String>>) ->
     }
 }
 
-pub async fn buat_token(State(k): S, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn buat_token(State(k): S, Isian(f): Isian) -> Response {
     let m = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,
@@ -232,7 +228,7 @@ pub async fn buat_token(State(k): S, Form(f): Form<HashMap<String, String>>) -> 
     }
 }
 
-pub async fn cabut_token(State(k): S, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn cabut_token(State(k): S, Isian(f): Isian) -> Response {
     let m = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,

@@ -2,6 +2,7 @@
 //! version before it is checked; the list of a village's drafts; reopening one; its versions;
 //! restoring an old version.
 
+use super::isian::Isian;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -324,11 +325,7 @@ pub async fn riwayat(State(k): S, Path(id): Path<String>) -> Response {
 }
 
 /// `POST /draf/{id}/pulihkan` (versi): the old version becomes the newest.
-pub async fn pulihkan(
-    State(k): S,
-    Path(id): Path<String>,
-    axum::Form(f): axum::Form<HashMap<String, String>>,
-) -> Response {
+pub async fn pulihkan(State(k): S, Path(id): Path<String>, Isian(f): Isian) -> Response {
     let saya = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,

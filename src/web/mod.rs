@@ -13,6 +13,7 @@ mod dokumen;
 mod draf;
 mod formulir;
 mod halaman;
+mod isian;
 mod istilah;
 mod jaga;
 mod koleksi;

@@ -1,6 +1,7 @@
 //! The register of village legal products on the web: a village's Buku Peraturan di Desa, the
 //! form that records a product made elsewhere, status changes, and the table as CSV and PDF.
 
+use super::isian::Isian;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -164,11 +165,7 @@ pub async fn catat(
 }
 
 /// `POST /register/{id}/status` (status, oleh, publik)
-pub async fn status(
-    State(k): S,
-    Path(id): Path<String>,
-    axum::Form(f): axum::Form<HashMap<String, String>>,
-) -> Response {
+pub async fn status(State(k): S, Path(id): Path<String>, Isian(f): Isian) -> Response {
     let saya = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,

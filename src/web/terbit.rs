@@ -1,6 +1,7 @@
 //! Issued documents on the web: issuing from the form ("Terbitkan"), a village's list, the
 //! public verification page behind each QR code (and the check of an uploaded PDF), revoking.
 
+use super::isian::Isian;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -348,11 +349,7 @@ pub async fn detail(State(k): S, Path(kode): Path<String>) -> Response {
 }
 
 /// `POST /terbitan/{kode}/cabut` (alasan).
-pub async fn cabut(
-    State(k): S,
-    Path(kode): Path<String>,
-    axum::Form(f): axum::Form<HashMap<String, String>>,
-) -> Response {
+pub async fn cabut(State(k): S, Path(kode): Path<String>, Isian(f): Isian) -> Response {
     let saya = match periksa_csrf(&k, &f) {
         Ok(m) => m,
         Err(r) => return r,
