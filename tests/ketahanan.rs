@@ -584,7 +584,25 @@ async fn cross_site_posts_and_undocumented_types_are_refused() {
         .expect("post");
     assert_eq!(r.status(), 415);
     let teks = r.text().await.expect("body");
-    assert!(teks.contains("isian harus dikirim sebagai formulir"), "{teks}");
+    assert!(
+        teks.contains("isian harus dikirim sebagai formulir"),
+        "{teks}"
+    );
+    // A method a path does not take is said in Indonesian, with the methods it does take.
+    let r = klien
+        .get(s.url(&format!("/api/dokumen/{PKS}")))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 405);
+    assert_eq!(r.headers()["allow"], "POST");
+    let j: serde_json::Value = r.json().await.expect("JSON");
+    assert!(
+        j["galat"]
+            .as_str()
+            .is_some_and(|g| g.contains("tidak menerima")),
+        "{j}"
+    );
 }
 
 #[tokio::test]

@@ -91,6 +91,18 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
             )
         };
     }
+    // A path asked with a method it does not take gets axum's empty 405 (its `Allow` header is
+    // added after this layer): say so in Indonesian.
+    if res.status() == StatusCode::METHOD_NOT_ALLOWED
+        && !res.headers().contains_key(header::CONTENT_TYPE)
+    {
+        res = tolak(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Cara permintaan tidak diterima",
+            "Alamat ini tidak menerima cara permintaan itu (GET, POST, …); kepala Allow pada \
+             jawaban ini menyebut cara yang diterima.",
+        );
+    }
     let h = res.headers_mut();
     for (nama, nilai) in [
         (header::CONTENT_SECURITY_POLICY, CSP),
