@@ -13,6 +13,8 @@ use tantivy::query::Query;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, Term};
 
+use super::analyzer::{self, Kamus};
+
 /// The terms of each word group of a query in `field`: an occurrence of any of them (a word,
 /// its synonyms, the words of a phrase) counts as the group standing there. Groups without a
 /// term in `field` are left out.
@@ -30,6 +32,16 @@ pub(super) fn istilah_kelompok(kelompok: &[Box<dyn Query>], field: Field) -> Vec
         })
         .filter(|t| !t.is_empty())
         .collect()
+}
+
+/// How many positions the query's words span, stop words and quoted phrases included: the
+/// width its words stand in when written as in the query.
+pub(super) fn lebar_kueri(kamus: &Kamus, q: &str) -> u32 {
+    let akar = analyzer::analisis(kamus, &q.replace('"', " "), analyzer::Mode::Akar);
+    match (akar.first(), akar.last()) {
+        (Some(a), Some(z)) => z.position.saturating_sub(a.position) as u32 + 1,
+        _ => 0,
+    }
 }
 
 /// How much a candidate's score is multiplied when its `n` word groups all stand within a
@@ -152,6 +164,14 @@ mod tests {
         assert_eq!(rentang_terkecil(&p, 5), Some(6));
         assert_eq!(rentang_terkecil(&p[..4], 5), None);
         assert_eq!(rentang_terkecil(&[(3, 0), (3, 1)], 2), Some(1));
+    }
+
+    #[test]
+    fn the_query_width_counts_its_stop_words() {
+        let k = analyzer::kamus();
+        assert_eq!(lebar_kueri(&k, "hak dan kewajiban para pihak"), 5);
+        assert_eq!(lebar_kueri(&k, "\"keadaan memaksa\" desa"), 3);
+        assert_eq!(lebar_kueri(&k, ""), 0);
     }
 
     #[test]

@@ -220,12 +220,7 @@ impl Indeks {
                 if semua_kata {
                     let istilah = dekat::istilah_kelompok(&kelompok, self.f.cari);
                     let n = top.len().min(dekat::CALON);
-                    let akar =
-                        analyzer::analisis(&kamus, &p.q.replace('"', " "), analyzer::Mode::Akar);
-                    let lebar = match (akar.first(), akar.last()) {
-                        (Some(a), Some(z)) => z.position.saturating_sub(a.position) as u32 + 1,
-                        _ => 0,
-                    };
+                    let lebar = dekat::lebar_kueri(&kamus, &p.q);
                     dekat::dekatkan(&searcher, self.f.cari, &istilah, lebar, &mut top[..n])?;
                 }
                 top
