@@ -603,6 +603,20 @@ async fn cross_site_posts_and_undocumented_types_are_refused() {
             .is_some_and(|g| g.contains("tidak menerima")),
         "{j}"
     );
+    // An API path that does not exist is answered in the API's JSON, not with a page.
+    let r = klien
+        .get(s.url("/api/tidak-ada"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(r.status(), 404);
+    let j: serde_json::Value = r.json().await.expect("JSON");
+    assert!(
+        j["galat"]
+            .as_str()
+            .is_some_and(|g| g.contains("alamat API ini tidak ada")),
+        "{j}"
+    );
 }
 
 #[tokio::test]

@@ -157,6 +157,15 @@ pub async fn tidak_ada(State(k): S) -> Response {
     tidak_ditemukan(&k, "Halaman yang Anda minta")
 }
 
+/// An API path no route takes: the API's JSON, not a page (`/api/x` would otherwise be read as
+/// the collection page `/{koleksi}/{id}`).
+pub async fn api_tidak_ada() -> Response {
+    super::api::galat(
+        StatusCode::NOT_FOUND,
+        "alamat API ini tidak ada; daftarnya di /api/openapi.json",
+    )
+}
+
 /// Liveness, with what is loaded.
 #[utoipa::path(
     get,

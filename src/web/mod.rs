@@ -315,6 +315,7 @@ pub fn router(
         .route("/produk-hukum/{id}", get(register::produk))
         .route("/register/{berkas}", get(register::ekspor))
         .route("/statis/{berkas}", get(statis::berkas))
+        .route("/api/{*sisa}", axum::routing::any(halaman::api_tidak_ada))
         .route("/{koleksi}", get(koleksi::koleksi))
         .route("/{koleksi}/{id}", get(koleksi::entri))
         .fallback(halaman::tidak_ada)
