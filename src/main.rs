@@ -21,8 +21,10 @@ fn main() -> ExitCode {
     match cli::jalankan(perintah) {
         Ok(kode) => kode,
         // The reader of the output went away (`| head`): nothing more to say, as ripgrep does.
+        // Only a write the command returned as it is (`tulis!`): a broken pipe inside another
+        // error (a database connection, output that had to reach someone) is a failure.
         Err(e)
-            if e.chain().any(|c| {
+            if e.chain().next().is_some_and(|c| {
                 c.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             }) =>

@@ -382,6 +382,25 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
         assert!(out.status.success(), "{args:?}: {:?} {galat}", out.status);
         assert!(galat.trim().is_empty(), "{args:?}: {galat}");
     }
+    // A one-time password that cannot reach anyone is a failure, said on stderr.
+    let data = tempfile::tempdir().expect("tempdir");
+    let (baca, tulis) = std::io::pipe().expect("pipe");
+    drop(baca);
+    let out = bin()
+        .arg("--data")
+        .arg(data.path())
+        .args(["pengguna", "tambah", "uji-pipa", "--peran", "operator"])
+        .args(["--desa", "32.05.03.2001"])
+        .stdout(tulis)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run");
+    let galat = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{galat}");
+    assert!(
+        galat.contains("akun uji-pipa sudah dibuat, tetapi kata sandinya tidak dapat ditulis"),
+        "{galat}"
+    );
 }
 
 /// Numbers and addresses that cannot be read are refused in Indonesian, naming the option and

@@ -54,11 +54,25 @@ pub fn pengguna(f: &Folder, p: PenggunaPerintah) -> Result<ExitCode> {
                     (akun::sandi_acak()?, true)
                 };
                 let p = akun::tambah(&g, &nama, peran, &kode, &sandi).await?;
-                tulis!("Akun dibuat: {} ({})", p.nama, p.keterangan());
-                if cetak {
-                    tulis!("Kata sandi sekali pakai: {sandi}");
-                    tulis!("Berikan kepada pemiliknya; ia dapat menggantinya di halaman /akun.");
-                }
+                // The one-time password exists only in this output: if it cannot be written,
+                // the command fails and says so rather than ending quietly.
+                let laporan = || -> Result<()> {
+                    tulis!("Akun dibuat: {} ({})", p.nama, p.keterangan());
+                    if cetak {
+                        tulis!("Kata sandi sekali pakai: {sandi}");
+                        tulis!(
+                            "Berikan kepada pemiliknya; ia dapat menggantinya di halaman /akun."
+                        );
+                    }
+                    Ok(())
+                };
+                laporan().with_context(|| {
+                    format!(
+                        "akun {nama} sudah dibuat, tetapi kata sandinya tidak dapat ditulis ke \
+                         keluaran; nonaktifkan dengan `sinergi pengguna nonaktif {nama}` lalu \
+                         buat akun lain"
+                    )
+                })?;
             }
             PenggunaPerintah::Daftar => {
                 for p in akun::daftar(&g).await? {
