@@ -13,9 +13,9 @@ pub struct GalatJson {
     pub pesan: String,
 }
 
-/// Parses `teks` as a JSON value.
-pub fn baca(teks: &str) -> Result<Value, GalatJson> {
-    serde_json::from_str(teks).map_err(|e| GalatJson {
+/// Parses `teks` as a JSON value; bytes that are not UTF-8 are a syntax error with their place.
+pub fn baca(teks: &[u8]) -> Result<Value, GalatJson> {
+    serde_json::from_slice(teks).map_err(|e| GalatJson {
         baris: e.line().max(1),
         kolom: e.column().max(1),
         pesan: pesan(&e),
@@ -82,7 +82,7 @@ mod tests {
     #[test]
     fn valid_json_is_read() {
         assert_eq!(
-            baca(r#"{"nama": "Desa", "n": [1, 2]}"#).expect("reads"),
+            baca(br#"{"nama": "Desa", "n": [1, 2]}"#).expect("reads"),
             serde_json::json!({"nama": "Desa", "n": [1, 2]})
         );
     }
@@ -102,11 +102,13 @@ mod tests {
             ("{\"a\": \"x\ty\"}", 1, "tab"),
             ("{\"a\": 1} x", 1, "sesudah JSON selesai"),
         ] {
-            let e = baca(teks).unwrap_err();
+            let e = baca(teks.as_bytes()).unwrap_err();
             let s = e.to_string();
             assert!(s.contains(harap), "{teks:?}: {s}");
             assert_eq!(e.baris, baris, "{teks:?}: {s}");
             assert!(!s.contains(" at line "), "{s}");
         }
+        let e = baca(b"{\"a\": \"\xff\"}").unwrap_err();
+        assert!(e.to_string().contains("kode Unicode"), "{e}");
     }
 }

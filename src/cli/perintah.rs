@@ -316,7 +316,8 @@ fn baca_berkas_data(p: &Path, apa: &str) -> Result<String> {
 pub fn render(f: &Folder, r: Render) -> Result<ExitCode> {
     let teks = baca_berkas_data(&r.data, "berkas isian")?;
     let isian: serde_json::Value = if r.data.extension().is_some_and(|x| x == "json") {
-        sinergi::json::baca(&teks).map_err(|e| anyhow::anyhow!("{}: {e}", r.data.display()))?
+        sinergi::json::baca(teks.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", r.data.display()))?
     } else {
         sinergi::yaml::baca(&teks).map_err(|e| anyhow::anyhow!("{}: {e}", r.data.display()))?
     };

@@ -268,14 +268,9 @@ pub async fn api_simpan_profil(
     if !izin::boleh_desa(m.pengguna(), &kode) {
         return super::api::galat(StatusCode::FORBIDDEN, "tidak berwenang atas desa ini");
     }
-    let v = match std::str::from_utf8(&body) {
-        Err(_) => {
-            return super::api::galat(StatusCode::BAD_REQUEST, "isi permintaan harus teks UTF-8");
-        }
-        Ok(teks) => match crate::json::baca(teks) {
-            Ok(v) => v,
-            Err(e) => return super::api::galat(StatusCode::BAD_REQUEST, e.to_string()),
-        },
+    let v = match crate::json::baca(&body) {
+        Ok(v) => v,
+        Err(e) => return super::api::galat(StatusCode::BAD_REQUEST, e.to_string()),
     };
     // A cookie session is enough here: a JSON body needs a CORS preflight the server never
     // grants, and the guard refuses cross-site writes.

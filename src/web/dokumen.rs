@@ -187,7 +187,7 @@ pub async fn api_buat(
         if yaml {
             crate::yaml::baca(teks).map_err(|e| DokumenError::Permintaan(e.to_string()))
         } else {
-            crate::json::baca(teks).map_err(|e| DokumenError::Permintaan(e.to_string()))
+            crate::json::baca(teks.as_bytes()).map_err(|e| DokumenError::Permintaan(e.to_string()))
         }
     };
     match susun(&k, &id, baca, opsi, format).await {
