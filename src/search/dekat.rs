@@ -1,6 +1,7 @@
 //! Nearness: among the best matches of several words, those where the words stand together
-//! rise. A short article that says what the query says ("Semua hak atas tanah mempunyai fungsi
-//! sosial") otherwise ranks below long texts whose titles share some of its words.
+//! rise. An article that says what the query says ("perselisihan kerja sama Desa", PP 43/2014
+//! Pasal 148, for "sengketa kerja sama desa") otherwise ranks below entries that name each word
+//! more often, but in different sentences.
 //!
 //! This is a second stage over the first stage's best matches (the page and the parts to group
 //! under it): it reads each candidate's word positions in the search field, which the first
@@ -49,7 +50,7 @@ pub(super) fn lebar_kueri(kamus: &Kamus, q: &str) -> u32 {
 /// compounds included): by 1 + [`DORONG_MAKS`] when they stand as in the query, falling with
 /// every word more between them, and not at all once `n` more words stand between them (a
 /// sentence, not a passage).
-pub(super) fn faktor(n: usize, lebar: u32, rentang: u32) -> Score {
+fn faktor(n: usize, lebar: u32, rentang: u32) -> Score {
     let n = n as Score;
     let sela = (rentang as Score - n.max(lebar as Score)).max(0.0);
     let dekat = (1.0 - sela / n).max(0.0);
