@@ -68,11 +68,7 @@ fn pesan(e: &serde_json::Error) -> String {
         ("surrogate", "kode Unicode yang tidak sah dalam teks"),
         ("recursion limit exceeded", "bersarang terlalu dalam"),
     ];
-    TERJEMAHAN
-        .iter()
-        .find(|(en, _)| inggris.contains(en))
-        .map(|(_, id)| id.to_string())
-        .unwrap_or_else(|| format!("sintaks salah ({inggris})"))
+    crate::konten::skema::terjemahkan_sintaks(inggris, TERJEMAHAN)
 }
 
 #[cfg(test)]

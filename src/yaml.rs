@@ -147,11 +147,7 @@ fn sintaks_indonesia(info: &str) -> String {
             "teks berakhir sebelum selesai",
         ),
     ];
-    TERJEMAHAN
-        .iter()
-        .find(|(inggris, _)| info.contains(inggris))
-        .map(|(_, indonesia)| indonesia.to_string())
-        .unwrap_or_else(|| format!("sintaks salah ({info})"))
+    crate::konten::skema::terjemahkan_sintaks(info, TERJEMAHAN)
 }
 
 /// Parses `teks` as `T` after refusing anchors and aliases.

@@ -1,4 +1,16 @@
-//! serde's English error messages, said in Indonesian for the people who write content.
+//! Parsers' English error messages, said in Indonesian for the people who write content and
+//! fill forms.
+
+/// A parser's syntax message said in Indonesian: the first `(English part, Indonesian)` pair of
+/// `tabel` whose English part `info` contains; otherwise the parser's own words after an
+/// Indonesian lead.
+pub fn terjemahkan_sintaks(info: &str, tabel: &[(&str, &str)]) -> String {
+    tabel
+        .iter()
+        .find(|(inggris, _)| info.contains(inggris))
+        .map(|(_, indonesia)| indonesia.to_string())
+        .unwrap_or_else(|| format!("sintaks salah ({info})"))
+}
 
 /// serde's English messages, said in Indonesian.
 pub fn terjemahkan_serde(pesan: &str) -> String {

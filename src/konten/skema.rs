@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use super::kolom::{JenisKolom, Kolom};
 pub use super::kosakata::{Bidang, JENIS_KERJA_SAMA, STATUS, TAHAP, URAIAN_TAHAP, label_tahap};
-pub use super::pesan::terjemahkan_serde;
+pub use super::pesan::{terjemahkan_serde, terjemahkan_sintaks};
 pub use crate::dokumen::aturan::{Aturan, AturanMentah};
 
 /// Accepts one string as well as a list (`sumber: https://…`, a rule's `kolom`).
