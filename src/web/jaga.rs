@@ -96,11 +96,18 @@ pub async fn jaga(State(k): State<Arc<Keadaan>>, req: Request, next: Next) -> Re
     if res.status() == StatusCode::METHOD_NOT_ALLOWED
         && !res.headers().contains_key(header::CONTENT_TYPE)
     {
+        // A page reader mostly meets it by opening the address of a form's button.
+        let pesan = if api {
+            "Alamat ini tidak menerima cara permintaan itu (GET, POST, …); kepala Allow pada \
+             jawaban ini menyebut cara yang diterima."
+        } else {
+            "Alamat ini dipakai oleh tombol formulir di Sinergi dan tidak dapat dibuka langsung. \
+             Buka halaman formulirnya, lalu kirim dari sana."
+        };
         res = tolak(
             StatusCode::METHOD_NOT_ALLOWED,
             "Cara permintaan tidak diterima",
-            "Alamat ini tidak menerima cara permintaan itu (GET, POST, …); kepala Allow pada \
-             jawaban ini menyebut cara yang diterima.",
+            pesan,
         );
     }
     let h = res.headers_mut();
